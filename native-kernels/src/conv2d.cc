@@ -1,0 +1,296 @@
+#include "conv2d.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "gemm.h"
+
+namespace cs {
+namespace {
+
+/// Maps padded coordinate p (0 <= p < in + 2 * pad) to a source coordinate, or -1 for a zero.
+/// One table per axis lets every padding mode share the same im2col and col2im loops; col2im
+/// then accumulates gradients into reflected/wrapped sources exactly as torch's pad backward does.
+std::vector<int> pad_map(index_t in, index_t pad, PadMode mode) {
+  std::vector<int> map(static_cast<std::size_t>(in + 2 * pad));
+  for (index_t p = 0; p < in + 2 * pad; ++p) {
+    index_t q = p - pad;
+    if (q < 0 || q >= in) {
+      switch (mode) {
+        case PadMode::kZeros:
+          q = -1;
+          break;
+        case PadMode::kReplicate:
+          q = q < 0 ? 0 : in - 1;
+          break;
+        case PadMode::kReflect:
+          q = q < 0 ? -q : 2 * (in - 1) - q;
+          break;
+        case PadMode::kCircular:
+          q = ((q % in) + in) % in;
+          break;
+      }
+    }
+    map[static_cast<std::size_t>(p)] = static_cast<int>(q);
+  }
+  return map;
+}
+
+/// A run of output pixels in one output row and one NR panel: contiguous in every layout.
+struct Segment {
+  int j0, len;
+  index_t oh, ow0;
+};
+
+/// Per-call tables shared by im2col and col2im.
+struct Plan {
+  const Conv2dGeom& g;
+  index_t kg;  // contraction length per group: (c / groups) * kh * kw
+  std::vector<int> map_h, map_w;
+  std::vector<int> run_w;  // run_w[p]: how many of map_w[p], map_w[p+1], ... are consecutive
+  std::vector<int> k_chan, k_off_h, k_off_w;
+  std::vector<Segment> segs;
+
+  explicit Plan(const Conv2dGeom& geom) : g(geom) {
+    const index_t cg = g.c / g.groups;
+    kg = cg * g.kh * g.kw;
+    map_h = pad_map(g.h, g.ph, g.mode);
+    map_w = pad_map(g.w, g.pw, g.mode);
+    run_w.assign(map_w.size(), 0);
+    for (index_t p = static_cast<index_t>(map_w.size()) - 1; p >= 0; --p) {
+      const auto i = static_cast<std::size_t>(p);
+      if (map_w[i] < 0) continue;
+      const bool next = i + 1 < map_w.size() && map_w[i + 1] == map_w[i] + 1;
+      run_w[i] = next ? run_w[i + 1] + 1 : 1;
+    }
+    k_chan.resize(static_cast<std::size_t>(kg));
+    k_off_h.resize(static_cast<std::size_t>(kg));
+    k_off_w.resize(static_cast<std::size_t>(kg));
+    for (index_t k = 0; k < kg; ++k) {
+      const auto i = static_cast<std::size_t>(k);
+      k_chan[i] = static_cast<int>(k / (g.kh * g.kw));
+      const index_t r = k % (g.kh * g.kw);
+      k_off_h[i] = static_cast<int>((r / g.kw) * g.dh);
+      k_off_w[i] = static_cast<int>((r % g.kw) * g.dw);
+    }
+  }
+
+  /// Splits output pixels [p0, p0 + nc) of one plane at row and panel boundaries.
+  void plan_segments(index_t p0, int nc) {
+    segs.clear();
+    int j = 0;
+    while (j < nc) {
+      const index_t p = p0 + j;
+      const index_t oh = p / g.ow;
+      const index_t ow = p % g.ow;
+      const int len = static_cast<int>(
+          std::min<index_t>({static_cast<index_t>(nc - j), g.ow - ow, kNR - (j % kNR)}));
+      segs.push_back({j, len, oh, ow});
+      j += len;
+    }
+  }
+
+  /// Writes im2col rows [k0, k0 + kc) for the planned pixels. Panel layout (GEMM B operand) or
+  /// row-major with leading dimension ld.
+  template <bool kPanel>
+  void im2col(const float* xg, index_t k0, int kc, int nc, float* dst, index_t ld) const {
+    const index_t plane = g.h * g.w;
+    for (int kk = 0; kk < kc; ++kk) {
+      const auto k = static_cast<std::size_t>(k0 + kk);
+      const float* xc = xg + k_chan[k] * plane;
+      for (const Segment& s : segs) {
+        float* d = kPanel
+                       ? dst + static_cast<index_t>(s.j0 / kNR) * kc * kNR + kk * kNR + s.j0 % kNR
+                       : dst + kk * ld + s.j0;
+        const int ih = map_h[static_cast<std::size_t>(s.oh * g.sh + k_off_h[k])];
+        if (ih < 0) {
+          std::fill(d, d + s.len, 0.0f);
+          continue;
+        }
+        const float* row = xc + static_cast<index_t>(ih) * g.w;
+        const auto base = static_cast<std::size_t>(s.ow0 * g.sw + k_off_w[k]);
+        if (g.sw == 1 && run_w[base] >= s.len) {
+          std::memcpy(d, row + map_w[base], sizeof(float) * static_cast<std::size_t>(s.len));
+        } else {
+          for (int t = 0; t < s.len; ++t) {
+            const int iw = map_w[base + static_cast<std::size_t>(t * g.sw)];
+            d[t] = iw < 0 ? 0.0f : row[iw];
+          }
+        }
+      }
+      if (kPanel && nc % kNR != 0) {
+        float* d = dst + static_cast<index_t>(nc / kNR) * kc * kNR + kk * kNR;
+        std::fill(d + nc % kNR, d + kNR, 0.0f);
+      }
+    }
+  }
+
+  /// Scatter-adds row-major columns (leading dimension ld) back into the image gradient.
+  void col2im(const float* col, index_t ld, int kc, float* dxg) const {
+    const index_t plane = g.h * g.w;
+    for (int kk = 0; kk < kc; ++kk) {
+      const auto k = static_cast<std::size_t>(kk);
+      float* dc = dxg + k_chan[k] * plane;
+      for (const Segment& s : segs) {
+        const float* src = col + kk * ld + s.j0;
+        const int ih = map_h[static_cast<std::size_t>(s.oh * g.sh + k_off_h[k])];
+        if (ih < 0) continue;
+        float* row = dc + static_cast<index_t>(ih) * g.w;
+        const auto base = static_cast<std::size_t>(s.ow0 * g.sw + k_off_w[k]);
+        if (g.sw == 1 && run_w[base] >= s.len) {
+          float* r = row + map_w[base];
+          for (int t = 0; t < s.len; ++t) r[t] += src[t];
+        } else {
+          for (int t = 0; t < s.len; ++t) {
+            const int iw = map_w[base + static_cast<std::size_t>(t * g.sw)];
+            if (iw >= 0) row[iw] += src[t];
+          }
+        }
+      }
+    }
+  }
+};
+
+/// Weights in the orientation cross-correlation needs: a flipped copy for true convolution.
+const float* oriented_weights(const Conv2dGeom& g, const float* w, float* scratch) {
+  if (!g.flip) return w;
+  const index_t taps = g.kh * g.kw;
+  const index_t blocks = g.f * (g.c / g.groups);
+  for (index_t b = 0; b < blocks; ++b)
+    std::reverse_copy(w + b * taps, w + (b + 1) * taps, scratch + b * taps);
+  return scratch;
+}
+
+/// Pixels per im2col block in the backward passes: bounds the column buffer to about 4 MB.
+index_t col_block(index_t kg) {
+  const index_t cols = std::max<index_t>(kNR, (index_t{1} << 20) / std::max<index_t>(kg, 1));
+  return std::min<index_t>(kNC, cols / kNR * kNR);
+}
+
+}  // namespace
+
+bool conv2d_forward(const Conv2dGeom& g, const float* x, const float* w, const float* bias,
+                    float* y, index_t row_begin, index_t row_end, Activation act, Workspace& ws,
+                    const Cancel& cancel) {
+  Plan plan(g);
+  const index_t fg = g.f / g.groups;
+  const index_t cg = g.c / g.groups;
+  const index_t opix = g.oh * g.ow;
+  const std::size_t wsize = static_cast<std::size_t>(g.f * plan.kg);
+  float* base = ws.floats(gemm_workspace_floats() + (g.flip ? wsize : 0));
+  float* gemm_ws = base;
+  const float* wt = oriented_weights(g, w, base + gemm_workspace_floats());
+
+  for (index_t row = row_begin; row < row_end;) {
+    const index_t n = row / g.oh;
+    const index_t oh0 = row % g.oh;
+    const index_t oh1 = std::min<index_t>(g.oh, oh0 + (row_end - row));
+    row += oh1 - oh0;
+    const index_t p0 = oh0 * g.ow;
+    const index_t npix = (oh1 - oh0) * g.ow;
+    for (index_t gi = 0; gi < g.groups; ++gi) {
+      const float* wg = wt + gi * fg * plan.kg;
+      const float* xg = x + (n * g.c + gi * cg) * g.h * g.w;
+      float* yg = y + (n * g.f + gi * fg) * opix + p0;
+      auto pack_a = [&](index_t i0, index_t k0, int mc, int kc, float* dst) {
+        pack_a_rows(wg + i0 * plan.kg + k0, plan.kg, mc, kc, dst);
+      };
+      auto pack_b = [&](index_t k0, index_t j0, int kc, int nc, float* dst) {
+        if (k0 == 0) plan.plan_segments(p0 + j0, nc);
+        plan.im2col<true>(xg, k0, kc, nc, dst, 0);
+      };
+      if (!gemm_blocked(fg, npix, plan.kg, pack_a, pack_b, yg, opix, false, gemm_ws, cancel))
+        return false;
+      for (index_t f = 0; f < fg; ++f) {
+        float* yr = yg + f * opix;
+        const float b = bias != nullptr ? bias[gi * fg + f] : 0.0f;
+        if (act == Activation::kRelu) {
+          for (index_t p = 0; p < npix; ++p) yr[p] = std::max(yr[p] + b, 0.0f);
+        } else if (b != 0.0f) {
+          for (index_t p = 0; p < npix; ++p) yr[p] += b;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+bool conv2d_backward_input(const Conv2dGeom& g, const float* dy, const float* w, float* dx,
+                           index_t n_begin, index_t n_end, Workspace& ws, const Cancel& cancel) {
+  Plan plan(g);
+  const index_t fg = g.f / g.groups;
+  const index_t cg = g.c / g.groups;
+  const index_t opix = g.oh * g.ow;
+  const index_t cols = col_block(plan.kg);
+  const std::size_t wsize = static_cast<std::size_t>(g.f * plan.kg);
+  const std::size_t colsize = static_cast<std::size_t>(plan.kg * cols);
+  float* base = ws.floats(gemm_workspace_floats() + colsize + (g.flip ? wsize : 0));
+  float* gemm_ws = base;
+  float* col = base + gemm_workspace_floats();
+  const float* wt = oriented_weights(g, w, col + colsize);
+
+  for (index_t n = n_begin; n < n_end; ++n) {
+    std::fill(dx + n * g.c * g.h * g.w, dx + (n + 1) * g.c * g.h * g.w, 0.0f);
+    for (index_t gi = 0; gi < g.groups; ++gi) {
+      const float* wg = wt + gi * fg * plan.kg;
+      const float* dyg = dy + (n * g.f + gi * fg) * opix;
+      float* dxg = dx + (n * g.c + gi * cg) * g.h * g.w;
+      for (index_t j0 = 0; j0 < opix; j0 += cols) {
+        const int nc = static_cast<int>(std::min<index_t>(cols, opix - j0));
+        // dcol[kg x nc] = Wg^T [kg x fg] * dY[fg x nc]
+        if (!sgemm(true, false, plan.kg, nc, fg, wg, plan.kg, dyg + j0, opix, col, nc, false,
+                   gemm_ws, cancel))
+          return false;
+        plan.plan_segments(j0, nc);
+        plan.col2im(col, nc, static_cast<int>(plan.kg), dxg);
+      }
+    }
+  }
+  return true;
+}
+
+bool conv2d_backward_weight(const Conv2dGeom& g, const float* x, const float* dy, float* dw,
+                            float* dbias, index_t n_begin, index_t n_end, Workspace& ws,
+                            const Cancel& cancel) {
+  Plan plan(g);
+  const index_t fg = g.f / g.groups;
+  const index_t cg = g.c / g.groups;
+  const index_t opix = g.oh * g.ow;
+  const index_t cols = col_block(plan.kg);
+  float* gemm_ws = ws.floats(gemm_workspace_floats() + static_cast<std::size_t>(plan.kg * cols));
+  float* col = gemm_ws + gemm_workspace_floats();
+
+  std::fill(dw, dw + g.f * plan.kg, 0.0f);
+  if (dbias != nullptr) std::fill(dbias, dbias + g.f, 0.0f);
+  for (index_t n = n_begin; n < n_end; ++n) {
+    for (index_t gi = 0; gi < g.groups; ++gi) {
+      const float* xg = x + (n * g.c + gi * cg) * g.h * g.w;
+      const float* dyg = dy + (n * g.f + gi * fg) * opix;
+      float* dwg = dw + gi * fg * plan.kg;
+      for (index_t j0 = 0; j0 < opix; j0 += cols) {
+        const int nc = static_cast<int>(std::min<index_t>(cols, opix - j0));
+        plan.plan_segments(j0, nc);
+        plan.im2col<false>(xg, 0, static_cast<int>(plan.kg), nc, col, nc);
+        // dWg[fg x kg] += dY[fg x nc] * col^T  (col stored kg x nc)
+        if (!sgemm(false, true, fg, plan.kg, nc, dyg + j0, opix, col, nc, dwg, plan.kg, true,
+                   gemm_ws, cancel))
+          return false;
+      }
+      if (dbias != nullptr) {
+        for (index_t f = 0; f < fg; ++f) {
+          double s = 0.0;
+          const float* r = dyg + f * opix;
+          for (index_t p = 0; p < opix; ++p) s += r[p];
+          dbias[gi * fg + f] += static_cast<float>(s);
+        }
+      }
+    }
+  }
+  if (g.flip) {
+    const index_t taps = g.kh * g.kw;
+    for (index_t b = 0; b < g.f * cg; ++b) std::reverse(dw + b * taps, dw + (b + 1) * taps);
+  }
+  return true;
+}
+
+}  // namespace cs
