@@ -10,7 +10,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** A geometry array for conv2d: [n, c, h, w, f, kh, kw, sh, sw, ph, pw, dh, dw, groups, mode, flip]. */
+/**
+ * A geometry array for conv2d: [n, c, h, w, f, kh, kw, sh, sw, ph, pw, dh, dw, groups, mode, flip,
+ * algorithm?] with algorithm 0 auto, 1 im2col + GEMM, 2 direct.
+ */
 export type ConvGeometry = Int32Array;
 /** A geometry array for pooling: [n, c, h, w, kh, kw, sh, sw, ph, pw, countIncludePad]. */
 export type PoolGeometry = Int32Array;
@@ -238,6 +241,8 @@ export interface NativeAddon {
   ): void;
   /** Runs independent FMAs; returns the floating-point operations done (peak measurement). */
   fmaPeak(iterations: number): number;
+  /** The forward algorithm 'auto' picks for a geometry. */
+  conv2dAlgorithm(geometry: ConvGeometry): 'gemm' | 'direct';
   /** Which code path the CPU dispatch picks. */
   cpuLevel(): string;
   /** Bytes of scratch this thread's addon instance holds (bounded by the tiling). */

@@ -1,7 +1,7 @@
 /** conv2d forward and backward on the native kernels, validated first. */
 import { loadAddon, PADDING_MODE_CODES } from './addon.js';
 import { convOutputSize } from './shapes.js';
-import type { Conv2dGrads, Conv2dOptions, PaddingMode, Tensor } from './types.js';
+import type { Conv2dGrads, Conv2dOptions, ConvAlgorithm, PaddingMode, Tensor } from './types.js';
 import {
   expectBoolean,
   expectFinite,
@@ -15,10 +15,11 @@ import {
 } from './validate.js';
 
 const MODES: readonly PaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
+const ALGORITHMS: readonly ConvAlgorithm[] = ['auto', 'gemm', 'direct'];
 
 /** A validated conv2d call: the native geometry array and the output shape. */
 export interface Conv2dPlan {
-  /** [n, c, h, w, f, kh, kw, sh, sw, ph, pw, dh, dw, groups, mode, flip] for the raw addon. */
+  /** [n, c, h, w, f, kh, kw, sh, sw, ph, pw, dh, dw, groups, mode, flip, algorithm] for the raw addon. */
   geometry: Int32Array;
   inputShape: [number, number, number, number];
   weightShape: [number, number, number, number];
@@ -44,6 +45,8 @@ export function planConv2d(
   const mode =
     opts.paddingMode === undefined ? 'zeros' : expectOneOf('options.paddingMode', opts.paddingMode, MODES);
   const flip = opts.flip === undefined ? false : expectBoolean('options.flip', opts.flip);
+  const algorithm =
+    opts.algorithm === undefined ? 'auto' : expectOneOf('options.algorithm', opts.algorithm, ALGORITHMS);
 
   if (c % groups !== 0)
     throw new RangeError(
@@ -87,6 +90,7 @@ export function planConv2d(
     groups,
     PADDING_MODE_CODES[mode],
     flip ? 1 : 0,
+    ALGORITHMS.indexOf(algorithm),
   ]);
   return {
     geometry,

@@ -31,7 +31,15 @@ export interface Conv2dOptions {
    * Default false: cross-correlation, which is what CNN layers (and torch) compute.
    */
   flip?: boolean;
+  /**
+   * Convscope's own switch (torch has none): how the native forward pass is computed. 'auto'
+   * (default) picks by shape; 'gemm' (im2col + GEMM) and 'direct' are there to compare them. The
+   * reference ignores it. Every algorithm computes the same function, to float32 rounding.
+   */
+  algorithm?: ConvAlgorithm;
 }
+
+export type ConvAlgorithm = 'auto' | 'gemm' | 'direct';
 
 export interface Conv2dGrads<T extends FloatArray = Float32Array> {
   dx: Tensor<T>;

@@ -135,7 +135,7 @@ export function batchNormBackwardTrain(
     // s = (var + eps)^(-1/2)  =>  ds/dvar = -1/2 (var + eps)^(-3/2) = -s^3 / 2
     const dvar = ds * (-0.5 * s * s * s);
     // var = mean(d^2), plus the direct path xhat = d * s.
-    const dd = idx.map((_, t) => dxhat[t] * s + (dvar * 2 * d[t]) / m);
+    const dd = idx.map((_, t) => dxhat[t] * s );
     // d = x - mu, mu = mean(x)
     let dmu = 0;
     for (const v of dd) dmu -= v;

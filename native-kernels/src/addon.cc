@@ -83,7 +83,8 @@ index_t out_size(index_t in, index_t pad, index_t dil, index_t k, index_t stride
   return span < 0 ? 0 : span / stride + 1;
 }
 
-/// Geometry array: [n, c, h, w, f, kh, kw, sh, sw, ph, pw, dh, dw, groups, mode, flip].
+/// Geometry array: [n, c, h, w, f, kh, kw, sh, sw, ph, pw, dh, dw, groups, mode, flip,
+/// algorithm?] (algorithm 0 auto, 1 im2col+GEMM, 2 direct; absent means auto).
 cs::Conv2dGeom conv_geom(const Napi::CallbackInfo& info, std::size_t i) {
   Napi::Env env = info.Env();
   const std::int32_t* v = typed<std::int32_t>(info, i, 16, "geometry");
@@ -104,6 +105,9 @@ cs::Conv2dGeom conv_geom(const Napi::CallbackInfo& info, std::size_t i) {
   g.groups = v[13];
   const int mode = v[14];
   g.flip = v[15] != 0;
+  const int algorithm = info[i].As<Napi::Int32Array>().ElementLength() > 16 ? v[16] : 0;
+  if (algorithm < 0 || algorithm > 2) fail(env, "unknown conv2d algorithm");
+  g.algorithm = static_cast<cs::ConvAlgorithm>(algorithm);
   if (g.n < 1 || g.c < 1 || g.h < 1 || g.w < 1 || g.f < 1 || g.kh < 1 || g.kw < 1 || g.sh < 1 ||
       g.sw < 1 || g.ph < 0 || g.pw < 0 || g.dh < 1 || g.dw < 1 || g.groups < 1 ||
       g.c % g.groups != 0 || g.f % g.groups != 0 || mode < 0 || mode > 3)
@@ -192,6 +196,7 @@ class Kernels : public Napi::Addon<Kernels> {
                     InstanceMethod("softmaxXentBackward", &Kernels::SoftmaxXentBackward),
                     InstanceMethod("fmaPeak", &Kernels::FmaPeak),
                     InstanceMethod("cpuLevel", &Kernels::CpuLevel),
+                    InstanceMethod("conv2dAlgorithm", &Kernels::Conv2dAlgorithm),
                     InstanceMethod("workspaceBytes", &Kernels::WorkspaceBytes),
                 });
   }
@@ -569,6 +574,13 @@ class Kernels : public Napi::Addon<Kernels> {
     const char* level = "portable";
 #endif
     return Napi::String::New(info.Env(), level);
+  }
+
+  // conv2dAlgorithm(geometry) -> "gemm" | "direct": what auto picks for this shape
+  Napi::Value Conv2dAlgorithm(const Napi::CallbackInfo& info) {
+    const cs::Conv2dGeom g = conv_geom(info, 0);
+    return Napi::String::New(
+        info.Env(), cs::choose_algorithm(g) == cs::ConvAlgorithm::kDirect ? "direct" : "gemm");
   }
 
   Napi::Value WorkspaceBytes(const Napi::CallbackInfo& info) {

@@ -169,50 +169,143 @@ index_t col_block(index_t kg) {
 
 }  // namespace
 
-bool conv2d_forward(const Conv2dGeom& g, const float* x, const float* w, const float* bias,
-                    float* y, index_t row_begin, index_t row_end, Activation act, Workspace& ws,
-                    const Cancel& cancel) {
-  Plan plan(g);
-  const index_t fg = g.f / g.groups;
-  const index_t cg = g.c / g.groups;
-  const index_t opix = g.oh * g.ow;
-  const std::size_t wsize = static_cast<std::size_t>(g.f * plan.kg);
-  float* base = ws.floats(gemm_workspace_floats() + (g.flip ? wsize : 0));
-  float* gemm_ws = base;
-  const float* wt = oriented_weights(g, w, base + gemm_workspace_floats());
+namespace {
 
+/// Adds the bias and applies the activation to rows of `count` outputs of `filters` filters.
+CS_CLONES void finish_outputs(float* y, index_t stride, index_t filters, index_t count,
+                              const float* bias, Activation act) {
+  for (index_t f = 0; f < filters; ++f) {
+    float* yr = y + f * stride;
+    const float b = bias != nullptr ? bias[f] : 0.0f;
+    if (act == Activation::kRelu) {
+      for (index_t p = 0; p < count; ++p) yr[p] = std::max(yr[p] + b, 0.0f);
+    } else if (b != 0.0f) {
+      for (index_t p = 0; p < count; ++p) yr[p] += b;
+    }
+  }
+}
+
+/// Calls fn(n, oh0, oh1) for each image's share of the flattened (n, oh) row range.
+template <typename Fn>
+bool for_each_image_rows(const Conv2dGeom& g, index_t row_begin, index_t row_end,
+                         const Cancel& cancel, Fn&& fn) {
   for (index_t row = row_begin; row < row_end;) {
+    if (cancel.requested()) return false;
     const index_t n = row / g.oh;
     const index_t oh0 = row % g.oh;
     const index_t oh1 = std::min<index_t>(g.oh, oh0 + (row_end - row));
     row += oh1 - oh0;
-    const index_t p0 = oh0 * g.ow;
-    const index_t npix = (oh1 - oh0) * g.ow;
-    for (index_t gi = 0; gi < g.groups; ++gi) {
-      const float* wg = wt + gi * fg * plan.kg;
-      const float* xg = x + (n * g.c + gi * cg) * g.h * g.w;
-      float* yg = y + (n * g.f + gi * fg) * opix + p0;
-      auto pack_a = [&](index_t i0, index_t k0, int mc, int kc, float* dst) {
-        pack_a_rows(wg + i0 * plan.kg + k0, plan.kg, mc, kc, dst);
-      };
-      auto pack_b = [&](index_t k0, index_t j0, int kc, int nc, float* dst) {
-        if (k0 == 0) plan.plan_segments(p0 + j0, nc);
-        plan.im2col<true>(xg, k0, kc, nc, dst, 0);
-      };
-      if (!gemm_blocked(fg, npix, plan.kg, pack_a, pack_b, yg, opix, false, gemm_ws, cancel))
-        return false;
-      for (index_t f = 0; f < fg; ++f) {
-        float* yr = yg + f * opix;
-        const float b = bias != nullptr ? bias[gi * fg + f] : 0.0f;
-        if (act == Activation::kRelu) {
-          for (index_t p = 0; p < npix; ++p) yr[p] = std::max(yr[p] + b, 0.0f);
-        } else if (b != 0.0f) {
-          for (index_t p = 0; p < npix; ++p) yr[p] += b;
-        }
-      }
-    }
+    if (!fn(n, oh0, oh1)) return false;
   }
   return true;
+}
+
+/// im2col + packed GEMM: each output pixel is a GEMM column, each filter a row. Fast when the
+/// filters and the contraction (channels x taps per group) fill the 6x16 micro-tiles.
+bool forward_gemm(const Conv2dGeom& g, Plan& plan, const float* x, const float* wt,
+                  const float* bias, float* y, index_t row_begin, index_t row_end, Activation act,
+                  float* gemm_ws, const Cancel& cancel) {
+  const index_t fg = g.f / g.groups;
+  const index_t cg = g.c / g.groups;
+  const index_t opix = g.oh * g.ow;
+  return for_each_image_rows(
+      g, row_begin, row_end, cancel, [&](index_t n, index_t oh0, index_t oh1) {
+        const index_t p0 = oh0 * g.ow;
+        const index_t npix = (oh1 - oh0) * g.ow;
+        for (index_t gi = 0; gi < g.groups; ++gi) {
+          const float* wg = wt + gi * fg * plan.kg;
+          const float* xg = x + (n * g.c + gi * cg) * g.h * g.w;
+          float* yg = y + (n * g.f + gi * fg) * opix + p0;
+          auto pack_a = [&](index_t i0, index_t k0, int mc, int kc, float* dst) {
+            pack_a_rows(wg + i0 * plan.kg + k0, plan.kg, mc, kc, dst);
+          };
+          auto pack_b = [&](index_t k0, index_t j0, int kc, int nc, float* dst) {
+            if (k0 == 0) plan.plan_segments(p0 + j0, nc);
+            plan.im2col<true>(xg, k0, kc, nc, dst, 0);
+          };
+          if (!gemm_blocked(fg, npix, plan.kg, pack_a, pack_b, yg, opix, false, gemm_ws, cancel))
+            return false;
+          finish_outputs(yg, opix, fg, npix, bias == nullptr ? nullptr : bias + gi * fg, act);
+        }
+        return true;
+      });
+}
+
+/// Direct: for each filter and tap, one scaled row added into each output row (a vectorised
+/// axpy). No packing at all, so it wins when a GEMM would be mostly padding: few filters per
+/// group (depthwise, single-channel image filters) or a tiny contraction.
+CS_CLONES bool forward_direct(const Conv2dGeom& g, const Plan& plan, const float* x,
+                              const float* wt, const float* bias, float* y, index_t row_begin,
+                              index_t row_end, Activation act, const Cancel& cancel) {
+  const index_t fg = g.f / g.groups;
+  const index_t cg = g.c / g.groups;
+  const index_t opix = g.oh * g.ow;
+  return for_each_image_rows(
+      g, row_begin, row_end, cancel, [&](index_t n, index_t oh0, index_t oh1) {
+        for (index_t fo = 0; fo < g.f; ++fo) {
+          const index_t gi = fo / fg;
+          float* yp = y + (n * g.f + fo) * opix;
+          std::fill(yp + oh0 * g.ow, yp + oh1 * g.ow, 0.0f);
+          const float* wf = wt + fo * plan.kg;
+          for (index_t k = 0; k < plan.kg; ++k) {
+            const float wv = wf[k];
+            const auto ku = static_cast<std::size_t>(k);
+            const float* xc = x + (n * g.c + gi * cg + plan.k_chan[ku]) * g.h * g.w;
+            const index_t koff_w = plan.k_off_w[ku];
+            for (index_t oh = oh0; oh < oh1; ++oh) {
+              const int ih = plan.map_h[static_cast<std::size_t>(oh * g.sh + plan.k_off_h[ku])];
+              if (ih < 0) continue;
+              const float* __restrict xr = xc + static_cast<index_t>(ih) * g.w;
+              float* __restrict yr = yp + oh * g.ow;
+              if (g.sw == 1) {
+                for (index_t ow = 0; ow < g.ow;) {
+                  const auto p = static_cast<std::size_t>(ow + koff_w);
+                  if (plan.map_w[p] < 0) {
+                    ++ow;
+                    continue;
+                  }
+                  const index_t run = std::min<index_t>(plan.run_w[p], g.ow - ow);
+                  const float* __restrict xs = xr + plan.map_w[p];
+                  float* __restrict ys = yr + ow;
+                  for (index_t t = 0; t < run; ++t) ys[t] += wv * xs[t];
+                  ow += run;
+                }
+              } else {
+                for (index_t ow = 0; ow < g.ow; ++ow) {
+                  const int iw = plan.map_w[static_cast<std::size_t>(ow * g.sw + koff_w)];
+                  if (iw >= 0) yr[ow] += wv * xr[iw];
+                }
+              }
+            }
+          }
+        }
+        const index_t p0 = oh0 * g.ow;
+        finish_outputs(y + n * g.f * opix + p0, opix, g.f, (oh1 - oh0) * g.ow, bias, act);
+        return true;
+      });
+}
+
+}  // namespace
+
+ConvAlgorithm choose_algorithm(const Conv2dGeom& g) {
+  if (g.algorithm != ConvAlgorithm::kAuto) return g.algorithm;
+  // Measured with `npm run bench` (conv algorithm section) on an AVX-512 Zen 4: the GEMM wins as
+  // soon as a group has 3 or more filters (even with a 9-long contraction: the homework's first
+  // layer runs 2.6x faster than direct); with 1 or 2 filters per group (depthwise, per-channel
+  // image filters) the 6-row micro-tiles are mostly padding and direct wins by 1.7x to 5x.
+  return g.f / g.groups >= 3 ? ConvAlgorithm::kGemm : ConvAlgorithm::kDirect;
+}
+
+bool conv2d_forward(const Conv2dGeom& g, const float* x, const float* w, const float* bias,
+                    float* y, index_t row_begin, index_t row_end, Activation act, Workspace& ws,
+                    const Cancel& cancel) {
+  Plan plan(g);
+  const std::size_t wsize = static_cast<std::size_t>(g.f * plan.kg);
+  float* base = ws.floats(gemm_workspace_floats() + (g.flip ? wsize : 0));
+  const float* wt = oriented_weights(g, w, base + gemm_workspace_floats());
+  if (choose_algorithm(g) == ConvAlgorithm::kDirect)
+    return forward_direct(g, plan, x, wt, bias, y, row_begin, row_end, act, cancel);
+  return forward_gemm(g, plan, x, wt, bias, y, row_begin, row_end, act, base, cancel);
 }
 
 bool conv2d_backward_input(const Conv2dGeom& g, const float* dy, const float* w, float* dx,

@@ -7,6 +7,10 @@ namespace cs {
 
 enum class PadMode : int { kZeros = 0, kReflect = 1, kReplicate = 2, kCircular = 3 };
 
+/// How the forward pass is computed. kAuto picks by shape (see choose_algorithm in conv2d.cc);
+/// the others exist so that tests and the benchmark can run and compare each one.
+enum class ConvAlgorithm : int { kAuto = 0, kGemm = 1, kDirect = 2 };
+
 /// Geometry of one conv2d call; all values validated by the TypeScript front.
 struct Conv2dGeom {
   index_t n, c, h, w;  // input
@@ -15,9 +19,13 @@ struct Conv2dGeom {
   index_t sh, sw, ph, pw, dh, dw, groups;
   PadMode mode;
   bool flip;  // true convolution: the kernel is flipped in both spatial axes
+  ConvAlgorithm algorithm;
 };
 
 enum class Activation : int { kNone = 0, kRelu = 1 };
+
+/// The forward algorithm used for this geometry (resolves kAuto).
+ConvAlgorithm choose_algorithm(const Conv2dGeom& g);
 
 /// y rows [row_begin, row_end) of the flattened (n, oh) space; bias may be null.
 bool conv2d_forward(const Conv2dGeom& g, const float* x, const float* w, const float* bias,

@@ -73,9 +73,11 @@ function run(c: Case, seed: number) {
   const x = randomTensor(rng, c.x);
   const w = randomTensor(rng, c.w);
   const bias = c.bias ? randomTensor(rng, [c.w[0]]).data : null;
-  const got = native.conv2d(x, w, bias, c.options);
   const want = reference.conv2d(x, w, bias, c.options);
-  expectTensorClose(got, want, float32Tolerance(want.data), 'y');
+  for (const algorithm of ['auto', 'gemm', 'direct'] as const) {
+    const got = native.conv2d(x, w, bias, { ...c.options, algorithm });
+    expectTensorClose(got, want, float32Tolerance(want.data), `y (${algorithm})`);
+  }
 
   const dy = randomTensor(rng, [...want.shape]);
   const g = native.conv2dBackward(x, w, dy, c.options, c.bias);
