@@ -15,8 +15,9 @@ interface Layout {
 function layout(x: Tensor<FloatArray>): Layout {
   const s = x.shape;
   if (s.length === 2) return { n: s[0], c: s[1], hw: 1 };
+  if (s.length === 3) return { n: s[0], c: s[1], hw: s[2] };
   if (s.length === 4) return { n: s[0], c: s[1], hw: s[2] * s[3] };
-  throw new Error(`batch norm expects (N, D) or (N, C, H, W), got [${s.join(', ')}]`);
+  throw new Error(`batch norm expects (N, D), (N, C, L) or (N, C, H, W), got [${s.join(', ')}]`);
 }
 
 /** Flat indices of every element of channel c, in memory order. */
@@ -135,7 +136,7 @@ export function batchNormBackwardTrain(
     // s = (var + eps)^(-1/2)  =>  ds/dvar = -1/2 (var + eps)^(-3/2) = -s^3 / 2
     const dvar = ds * (-0.5 * s * s * s);
     // var = mean(d^2), plus the direct path xhat = d * s.
-    const dd = idx.map((_, t) => dxhat[t] * s );
+    const dd = idx.map((_, t) => dxhat[t] * s + (dvar * 2 * d[t]) / m);
     // d = x - mu, mu = mean(x)
     let dmu = 0;
     for (const v of dd) dmu -= v;

@@ -37,17 +37,16 @@ void maxpool2d_forward(const Pool2dGeom& g, const float* x, float* y, std::int32
         const Window win = window(g, oh, ow);
         float best = -std::numeric_limits<float>::infinity();
         index_t arg = win.h0 * g.w + win.w0;
-        // First maximum wins and NaN propagates, as in torch's CPU kernel.
+        // As torch's CPU kernel: the first maximum wins, NaN propagates, and with several NaNs in
+        // a window the last one is the argmax (no early exit).
         for (index_t ih = win.h0; ih < win.h1; ++ih)
           for (index_t iw = win.w0; iw < win.w1; ++iw) {
             const float v = xp[ih * g.w + iw];
             if (v > best || std::isnan(v)) {
               best = v;
               arg = ih * g.w + iw;
-              if (std::isnan(v)) goto done;
             }
           }
-      done:
         yp[oh * g.ow + ow] = best;
         ip[oh * g.ow + ow] = static_cast<std::int32_t>(arg);
       }

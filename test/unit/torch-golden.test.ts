@@ -11,6 +11,7 @@ import type {
   BatchNormTrainResult,
   Conv2dGrads,
   Conv2dOptions,
+  ConvAlgorithm,
   CrossEntropyResult,
   FloatArray,
   LinearGrads,
@@ -351,23 +352,11 @@ const runners: Record<string, (impl: KernelImpl, c: GoldenCase) => void> = {
   softmaxCrossEntropy: runCrossEntropy,
 };
 
-/**
- * Known departures of an implementation from torch, as "implementation: case name". Such a case
- * runs with it.fails: the suite stays green while the bug is there and turns red once it is fixed,
- * so the entry gets removed then.
- */
-const KNOWN_DIVERGENCES = new Set([
-  // maxpool2d_forward (native-kernels/src/pool2d.cc) stops at the first NaN of a window; torch
-  // 1.13's CPU loop has no early exit, so with two NaNs in one window it returns the last index.
-  'native: max pool NaN and -inf',
-]);
-
 /** Runs every golden case through `impl`. */
 function checkImplementation(name: string, impl: KernelImpl): void {
   describe(`${name} kernels against torch ${golden.torch}`, () => {
     for (const c of golden.cases) {
-      const test = KNOWN_DIVERGENCES.has(`${name}: ${c.name}`) ? it.fails : it;
-      test(`${c.op}: ${c.name}`, () => {
+      it(`${c.op}: ${c.name}`, () => {
         const run = runners[c.op];
         expect(run, `no runner for op ${c.op}`).toBeDefined();
         run(impl, c);
@@ -387,9 +376,16 @@ describe('torch golden fixture', () => {
   });
 });
 
+/** The native kernels with the conv2d forward algorithm forced (the reference ignores the option). */
+function withConvAlgorithm(algorithm: ConvAlgorithm): KernelImpl {
+  return { ...native, conv2d: (x, w, bias, options) => native.conv2d(x, w, bias, { ...options, algorithm }) };
+}
+
 // Add an implementation here to hold it to the same goldens.
 const implementations: [string, KernelImpl][] = [
   ['reference', reference],
   ['native', native],
+  ['native gemm', withConvAlgorithm('gemm')],
+  ['native direct', withConvAlgorithm('direct')],
 ];
 for (const [name, impl] of implementations) checkImplementation(name, impl);
