@@ -15,7 +15,7 @@ import {
 } from './convLayerBuffers.js';
 import { bitsEqual, relDiff } from './compare.js';
 import { measureInterleaved } from './measure.js';
-import { peakOnCaller, peakOnPool, PEAK_ITERATIONS } from './peak.js';
+import { busyMachineNote, peakOnCaller, peakOnPool, PEAK_ITERATIONS } from './peak.js';
 import type { SectionReport } from './section.js';
 import { split } from './split.js';
 import { median, rates, summarizeRates, type RateSummary } from './stats.js';
@@ -41,6 +41,8 @@ export interface ConvThreadsResult {
 
 export interface ConvLayerResult {
   layer: typeof CONV_LAYER;
+  /** The forward algorithm the addon's 'auto' picks for this shape. */
+  forwardAlgorithm: string;
   flopsPerPass: number;
   oneThread: ConvThreadsResult;
   twoThreads: ConvThreadsResult;
@@ -145,7 +147,7 @@ export async function runConvLayer(): Promise<SectionReport<ConvLayerResult>> {
       two.backwardInput,
       two.backwardWeight,
     ],
-    { warmup: 1, rounds: 9 },
+    { warmup: 1, rounds: 21 },
   );
   const threadsResult = (threads: number, offset: number, peakFlops: number): ConvThreadsResult => {
     const peakGflops = summarizeRates(rates(samples[offset], peakFlops / 1e9));
@@ -161,6 +163,7 @@ export async function runConvLayer(): Promise<SectionReport<ConvLayerResult>> {
   const twoThreads = threadsResult(pool.size, 4, flopsPerPeak * pool.size);
   const result: ConvLayerResult = {
     layer: CONV_LAYER,
+    forwardAlgorithm: addon.conv2dAlgorithm(b.geometry),
     flopsPerPass: CONV_LAYER_FLOPS,
     oneThread,
     twoThreads,
@@ -192,7 +195,7 @@ export async function runConvLayer(): Promise<SectionReport<ConvLayerResult>> {
   });
   const { n, c, f, h, w, k } = CONV_LAYER;
   printTable(
-    `Conv layer N=${n} C=${c} F=${f} ${h}x${w} ${k}x${k} pad 1 stride 1 (${fmt(CONV_LAYER_FLOPS / 1e9, 2)} GFLOP/pass, ${oneThread.forward.gflops.runs} interleaved rounds)`,
+    `Conv layer N=${n} C=${c} F=${f} ${h}x${w} ${k}x${k} pad 1 stride 1 (${fmt(CONV_LAYER_FLOPS / 1e9, 2)} GFLOP/pass, forward algorithm ${result.forwardAlgorithm}, ${oneThread.forward.gflops.runs} interleaved rounds)`,
     ['threads', 'pass', 'median ms', 'median GFLOP/s', 'best GFLOP/s', 'of peak', 'target'],
     rows,
   );
@@ -201,6 +204,8 @@ export async function runConvLayer(): Promise<SectionReport<ConvLayerResult>> {
       checks.backwardInputSplitExact ? 'bit-exact' : 'DIFFERS'
     }, backward-weight rel. diff ${checks.backwardWeightSplitRelDiff.toExponential(2)} (partials summed in a different order)`,
   );
+  const note = busyMachineNote(oneThread.peakGflops, twoThreads.peakGflops, pool.size);
+  if (note !== undefined) console.log(note);
   const workers = workerWorkspaces(pool);
   const workspaceBytes = { main: addon.workspaceBytes(), workers };
   console.log(

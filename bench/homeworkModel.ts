@@ -59,8 +59,11 @@ export const HOMEWORK_FLOPS_PER_IMAGE = 2 * 10 * 1 * 9 * 28 * 28 + 2 * 10 * 10 *
 
 /**
  * Images per step of homeworkForward: every layer of a chunk runs before the next chunk starts, so
- * a chunk's activations (about 40 KB per image) stay in L2 instead of streaming the whole batch
- * through memory five times.
+ * a chunk's activations (about 50 KB per image, 0.8 MB per chunk) can stay in L2 instead of the
+ * whole batch streaming through memory five times. Measured on the 2-core EPYC: 1 image per
+ * step 15.8k images/s, 16 per step 18.2k, the whole 256 at once 18.4k: the layers are bound by
+ * compute (and max pooling's branches), not memory, so this matters little; 16 keeps a worker's
+ * footprint independent of the batch.
  */
 export const HOMEWORK_CHUNK = 16;
 

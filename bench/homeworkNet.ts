@@ -16,6 +16,7 @@ import {
   type HomeworkModel,
 } from './homeworkModel.js';
 import { measure, measureInterleaved } from './measure.js';
+import { busyMachineNote, peakOnCaller, peakOnPool } from './peak.js';
 import type { SectionReport } from './section.js';
 import { split } from './split.js';
 import { median, rates, summarize, summarizeRates, type RateSummary, type Summary } from './stats.js';
@@ -26,6 +27,8 @@ export const IMAGES_PER_SECOND_TARGET = 50_000;
 /** onnxruntime-node on this network, for scale (figures given with the task, not measured here). */
 export const ONNXRUNTIME_IMAGES_PER_SECOND = 107_000;
 export const ONNXRUNTIME_BATCH1_US = 25;
+/** About 3 ms of FMAs: a probe of the cores' availability, not a peak measurement. */
+const PROBE_ITERATIONS = 1_500_000;
 
 export interface LayerTime {
   layer: string;
@@ -46,6 +49,8 @@ export interface HomeworkResult {
   /** Round trip of an empty job on both workers, microseconds (the pool's dispatch overhead). */
   poolRoundTripUs: Summary;
   splitOutputBitExact: boolean;
+  /** 2-worker over 1-thread FMA throughput in the same rounds (about 2 on an idle machine). */
+  machineScaling: number;
   layers: LayerTime[];
   targets: {
     imagesPerSecond: number;
@@ -63,11 +68,20 @@ function layerSteps(m: HomeworkModel): [string, () => void][] {
     for (let s = 0; s < m.batch; s += HOMEWORK_CHUNK) step(s, Math.min(m.batch, s + HOMEWORK_CHUNK));
   };
   return [
-    ['conv1 3x3 1->10 +ReLU', chunked((s, e) => void addon.conv2dForward(m.x, m.w1, m.b1, m.a1, m.g1, s * 28, e * 28, 1))],
+    [
+      `conv1 3x3 1->10 +ReLU (${addon.conv2dAlgorithm(m.g1)})`,
+      chunked((s, e) => void addon.conv2dForward(m.x, m.w1, m.b1, m.a1, m.g1, s * 28, e * 28, 1)),
+    ],
     ['maxpool1 2x2', chunked((s, e) => addon.maxPool2dForward(m.a1, m.p1, m.i1, m.q1, s * 10, e * 10))],
-    ['conv2 3x3 10->10 +ReLU', chunked((s, e) => void addon.conv2dForward(m.p1, m.w2, m.b2, m.a2, m.g2, s * 14, e * 14, 1))],
+    [
+      `conv2 3x3 10->10 +ReLU (${addon.conv2dAlgorithm(m.g2)})`,
+      chunked((s, e) => void addon.conv2dForward(m.p1, m.w2, m.b2, m.a2, m.g2, s * 14, e * 14, 1)),
+    ],
     ['maxpool2 2x2', chunked((s, e) => addon.maxPool2dForward(m.a2, m.p2, m.i2, m.q2, s * 10, e * 10))],
-    ['fc 490->10', chunked((s, e) => void addon.linearForward(m.p2, m.w3, m.b3, m.out, m.batch, 490, 10, s, e))],
+    [
+      'fc 490->10',
+      chunked((s, e) => void addon.linearForward(m.p2, m.w3, m.b3, m.out, m.batch, 490, 10, s, e)),
+    ],
   ];
 }
 
@@ -98,14 +112,24 @@ export async function runHomeworkNet(): Promise<SectionReport<HomeworkResult>> {
     minRuns: 2000,
     budgetMs: 300,
   });
-  const [t1, t2] = measureInterleaved([oneThread, twoThreads], { warmup: 5, rounds: 41 });
+  // Short FMA-peak runs in the same rounds show whether the workers really had a core each.
+  const [t1, t2, p1, p2] = measureInterleaved(
+    [oneThread, twoThreads, () => peakOnCaller(PROBE_ITERATIONS), () => peakOnPool(pool, PROBE_ITERATIONS)],
+    { warmup: 5, rounds: 61 },
+  );
+  const probeFlops = (addon.fmaPeak(1000) / 1000) * PROBE_ITERATIONS;
+  const peakOne = summarizeRates(rates(p1, probeFlops / 1e9));
+  const peakMany = summarizeRates(rates(p2, (pool.size * probeFlops) / 1e9));
   const latency = measure(() => homeworkForward(addon, single, 0, 1), {
     warmup: 500,
     minRuns: 5000,
     budgetMs: 800,
   });
   const steps = layerSteps(model);
-  const stepTimes = measureInterleaved(steps.map(([, fn]) => fn), { warmup: 2, rounds: 15 }).map(median);
+  const stepTimes = measureInterleaved(
+    steps.map(([, fn]) => fn),
+    { warmup: 2, rounds: 15 },
+  ).map(median);
   const totalSteps = stepTimes.reduce((a, b) => a + b, 0);
 
   const result: HomeworkResult = {
@@ -117,6 +141,7 @@ export async function runHomeworkNet(): Promise<SectionReport<HomeworkResult>> {
     batch1LatencyUs: summarize(latency.map((ms) => ms * 1000)),
     poolRoundTripUs: summarize(roundTrip.map((ms) => ms * 1000)),
     splitOutputBitExact,
+    machineScaling: peakMany.median / peakOne.median,
     layers: steps.map(([layer], i) => ({ layer, medianMs: stepTimes[i], share: stepTimes[i] / totalSteps })),
     targets: {
       imagesPerSecond: IMAGES_PER_SECOND_TARGET,
@@ -135,24 +160,59 @@ export async function runHomeworkNet(): Promise<SectionReport<HomeworkResult>> {
     `Homework net inference, batch ${model.batch} (chunks of ${HOMEWORK_CHUNK} images, ${result.oneThread.runs} interleaved rounds; ${fmt(HOMEWORK_FLOPS_PER_IMAGE / 1e6, 3)} MFLOP/image)`,
     ['threads', 'median images/s', 'best images/s', 'median GFLOP/s', 'vs onnxruntime 2 thr', 'target'],
     [
-      ['1 (calling thread)', fmt(result.oneThread.median, 0), fmt(result.oneThread.best, 0), gflops(result.oneThread.median), `${fmt(result.oneThread.median / ONNXRUNTIME_IMAGES_PER_SECOND, 2)}x`, `${target}: ${result.targets.oneThreadVerdict}`],
-      [`${pool.size} (workers, half batch each)`, fmt(result.twoThreads.median, 0), fmt(result.twoThreads.best, 0), gflops(result.twoThreads.median), `${fmt(result.twoThreads.median / ONNXRUNTIME_IMAGES_PER_SECOND, 2)}x`, `${target}: ${result.targets.twoThreadsVerdict}`],
+      [
+        '1 (calling thread)',
+        fmt(result.oneThread.median, 0),
+        fmt(result.oneThread.best, 0),
+        gflops(result.oneThread.median),
+        `${fmt(result.oneThread.median / ONNXRUNTIME_IMAGES_PER_SECOND, 2)}x`,
+        `${target}: ${result.targets.oneThreadVerdict}`,
+      ],
+      [
+        `${pool.size} (workers, half batch each)`,
+        fmt(result.twoThreads.median, 0),
+        fmt(result.twoThreads.best, 0),
+        gflops(result.twoThreads.median),
+        `${fmt(result.twoThreads.median / ONNXRUNTIME_IMAGES_PER_SECOND, 2)}x`,
+        `${target}: ${result.targets.twoThreadsVerdict}`,
+      ],
     ],
   );
   printTable(
     'Homework net latency and dispatch (microseconds)',
     ['what', 'median us', 'min us', 'runs', 'for scale'],
     [
-      ['batch-1 forward, calling thread', fmt(result.batch1LatencyUs.median, 1), fmt(result.batch1LatencyUs.min, 1), String(result.batch1LatencyUs.runs), `onnxruntime ~${ONNXRUNTIME_BATCH1_US} us`],
-      [`empty job on ${pool.size} workers (pool round trip)`, fmt(result.poolRoundTripUs.median, 1), fmt(result.poolRoundTripUs.min, 1), String(result.poolRoundTripUs.runs), ''],
+      [
+        'batch-1 forward, calling thread',
+        fmt(result.batch1LatencyUs.median, 1),
+        fmt(result.batch1LatencyUs.min, 1),
+        String(result.batch1LatencyUs.runs),
+        `onnxruntime ~${ONNXRUNTIME_BATCH1_US} us`,
+      ],
+      [
+        `empty job on ${pool.size} workers (pool round trip)`,
+        fmt(result.poolRoundTripUs.median, 1),
+        fmt(result.poolRoundTripUs.min, 1),
+        String(result.poolRoundTripUs.runs),
+        '',
+      ],
     ],
   );
   printTable(
     `Homework net per layer, batch ${model.batch}, calling thread`,
     ['layer', 'median ms', 'share', 'ns per image'],
-    result.layers.map((l) => [l.layer, fmt(l.medianMs, 3), `${fmt(100 * l.share, 1)}%`, fmt((l.medianMs * 1e6) / model.batch, 0)]),
+    result.layers.map((l) => [
+      l.layer,
+      fmt(l.medianMs, 3),
+      `${fmt(100 * l.share, 1)}%`,
+      fmt((l.medianMs * 1e6) / model.batch, 0),
+    ]),
   );
-  console.log(`split check: 2-worker logits ${splitOutputBitExact ? 'bit-exact with' : 'DIFFER from'} the single-thread logits`);
+  const note = busyMachineNote(peakOne, peakMany, pool.size);
+  if (note !== undefined) console.log(note);
+  console.log(
+    `split check: 2-worker logits ${splitOutputBitExact ? 'bit-exact with' : 'DIFFER from'} the single-thread logits`,
+  );
 
   const workers = workerWorkspaces(pool);
   await pool.close();

@@ -324,7 +324,8 @@ function linearCases(addon: NativeAddon, random: Random): OpCase[] {
     {
       op: 'softmax cross-entropy backward',
       shape: xentShape,
-      native: () => addon.softmaxXentBackward(probsTensor.data, labels, 1 / rows, dlogits, rows, classes, 0, rows),
+      native: () =>
+        addon.softmaxXentBackward(probsTensor.data, labels, 1 / rows, dlogits, rows, classes, 0, rows),
       reference: () => void reference.softmaxCrossEntropyBackward(probsTensor, labels),
       check: () => {
         addon.softmaxXentBackward(probsTensor.data, labels, 1 / rows, dlogits, rows, classes, 0, rows);
@@ -352,7 +353,14 @@ export async function runOpsVsReference(): Promise<SectionReport<OpResult[]>> {
     const referenceMs = measure(c.reference, { warmup: 1, minRuns: 5, budgetMs: 500, maxRuns: 21 });
     const nativeUs = summarize(nativeMs.map((t) => t * 1000));
     const referenceUs = summarize(referenceMs.map((t) => t * 1000));
-    return { op: c.op, shape: c.shape, nativeUs, referenceUs, speedup: referenceUs.median / nativeUs.median, relDiff: diff };
+    return {
+      op: c.op,
+      shape: c.shape,
+      nativeUs,
+      referenceUs,
+      speedup: referenceUs.median / nativeUs.median,
+      relDiff: diff,
+    };
   });
   printTable(
     'Native kernels vs TypeScript reference (float64), calling thread, median (min) microseconds',
@@ -362,7 +370,7 @@ export async function runOpsVsReference(): Promise<SectionReport<OpResult[]>> {
       r.shape,
       `${fmt(r.nativeUs.median, 1)} (${fmt(r.nativeUs.min, 1)})`,
       `${fmt(r.referenceUs.median, 0)} (${fmt(r.referenceUs.min, 0)})`,
-      `${fmt(r.speedup, 0)}x`,
+      `${fmt(r.speedup, r.speedup < 10 ? 1 : 0)}x`,
       r.relDiff.toExponential(1),
     ]),
   );

@@ -35,13 +35,23 @@ export function peakOnPool(pool: WorkerPool, iterations = PEAK_ITERATIONS): numb
   return done.reduce((a, b) => a + b, 0);
 }
 
+/**
+ * A warning when the workers did not get a core each: other processes on a shared machine take
+ * cores away, and then every multi-thread figure measured alongside is low for that reason.
+ */
+export function busyMachineNote(one: RateSummary, many: RateSummary, threads: number): string | undefined {
+  const scaling = many.median / one.median;
+  if (scaling >= 0.8 * threads) return undefined;
+  return `note: ${threads} threads reached only ${fmt(scaling, 2)}x the 1-thread FMA peak in these rounds: the machine is busy (other processes), so multi-thread figures here are low for that reason.`;
+}
+
 export async function runPeak(): Promise<SectionReport<PeakResult>> {
   const addon = loadAddon();
   const pool = await startBenchPool();
   const flopsPerCall = (addon.fmaPeak(1000) / 1000) * PEAK_ITERATIONS;
   const [one, two] = measureInterleaved([() => peakOnCaller(), () => peakOnPool(pool)], {
     warmup: 2,
-    rounds: 11,
+    rounds: 31,
   });
   const result: PeakResult = {
     iterations: PEAK_ITERATIONS,
@@ -63,6 +73,8 @@ export async function runPeak(): Promise<SectionReport<PeakResult>> {
       ],
     ],
   );
+  const note = busyMachineNote(result.oneThread, result.twoThreads, pool.size);
+  if (note !== undefined) console.log(note);
   const workers = workerWorkspaces(pool);
   await pool.close();
   return { result, workspaceBytes: { main: addon.workspaceBytes(), workers } };

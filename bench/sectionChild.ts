@@ -5,18 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 
-import { runConvLayer } from './convLayer.js';
-import { runHomeworkNet } from './homeworkNet.js';
-import { runOpsVsReference } from './opsVsReference.js';
-import { runPeak } from './peak.js';
-import type { SectionMessage, SectionReport } from './section.js';
-
-export const SECTIONS: Readonly<Record<string, () => Promise<SectionReport<unknown>>>> = {
-  peak: runPeak,
-  convLayer: runConvLayer,
-  homeworkNet: runHomeworkNet,
-  opsVsReference: runOpsVsReference,
-};
+import type { SectionMessage } from './section.js';
+import { SECTIONS } from './sections.js';
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? '';
@@ -50,7 +40,9 @@ async function main(): Promise<void> {
     // Run by hand (not forked by index.ts): the tables are already on stdout.
     console.log(JSON.stringify({ ...message, result: undefined }, null, 2));
   } else {
-    await new Promise<void>((resolve, reject) => process.send?.(message, undefined, {}, (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      process.send?.(message, undefined, {}, (e) => (e ? reject(e) : resolve())),
+    );
   }
   process.exitCode = message.ok ? 0 : 1;
 }

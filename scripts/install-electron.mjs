@@ -1,7 +1,7 @@
 // Electron's own postinstall is disabled in package.json ("allowScripts") because it downloads a
 // binary from GitHub, which fails on machines without that network and would fail `npm ci` with it.
 // Here we run the same download ourselves and treat failure as expected: without the binary,
-// `npm start` runs Convscope in browser mode instead.
+// Convscope then runs in browser mode instead.
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -25,7 +25,7 @@ const result = spawnSync(process.execPath, [installScript], {
   timeout: 300_000,
 });
 if (result.status === 0) {
-  console.log('convscope: Electron binary installed; `npm start` opens the desktop window.');
+  console.log('convscope: Electron binary installed.');
 } else {
   const reason =
     String(result.stderr || result.error || '')
@@ -33,6 +33,6 @@ if (result.status === 0) {
       .find((line) => line.trim()) ?? 'unknown error';
   console.log(
     `convscope: the Electron binary could not be downloaded (${reason.trim()}).\n` +
-      'convscope: this is fine: `npm start` will run Convscope in browser mode.',
+      'convscope: this is fine: Convscope then runs in browser mode instead of an Electron window.',
   );
 }
