@@ -34,7 +34,10 @@ function keepScale(pf: number): number {
   return pf >= 1 ? 0 : Math.fround(1 / Math.fround(1 - pf));
 }
 
-/** Inverted dropout: element i is kept iff (hash >>> 8) >= p * 2^24, and kept ones are scaled. */
+/**
+ * Inverted dropout: element i is kept iff (hash >>> 8) >= p * 2^24. As in torch, the output is
+ * x * (mask * scale), so a dropped NaN or infinity still gives NaN.
+ */
 export function dropout(x: Tensor<FloatArray>, p: number, seed: number): DropoutResult<Float64Array> {
   const pf = checkP(p);
   const scale = keepScale(pf);
@@ -43,19 +46,17 @@ export function dropout(x: Tensor<FloatArray>, p: number, seed: number): Dropout
   const mask = new Uint8Array(x.data.length);
   for (let i = 0; i < x.data.length; i++) {
     const u24 = dropoutHash(seed, i) >>> 8;
-    if (u24 >= threshold) {
-      mask[i] = 1;
-      y.data[i] = x.data[i] * scale;
-    }
+    mask[i] = u24 >= threshold ? 1 : 0;
+    y.data[i] = x.data[i] * (mask[i] * scale);
   }
   return { y, mask };
 }
 
-/** Dropout backward: dx = dy * scale where the mask kept the element, else 0. */
+/** Dropout backward: dx = dy * (mask * scale), as torch multiplies by its noise tensor. */
 export function dropoutBackward(dy: Tensor<FloatArray>, mask: Uint8Array, p: number): Tensor<Float64Array> {
   expectLength(mask, dy.data.length, 'dropout mask');
   const scale = keepScale(checkP(p));
   const dx = zeros(dy.shape);
-  for (let i = 0; i < dy.data.length; i++) dx.data[i] = mask[i] !== 0 ? dy.data[i] * scale : 0;
+  for (let i = 0; i < dy.data.length; i++) dx.data[i] = dy.data[i] * (mask[i] * scale);
   return dx;
 }

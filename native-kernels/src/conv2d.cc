@@ -231,6 +231,103 @@ bool forward_gemm(const Conv2dGeom& g, Plan& plan, const float* x, const float* 
       });
 }
 
+/// Scratch floats of forward_gemm_wide for R output rows per block.
+struct WideLayout {
+  index_t rows_per_block, band_rows, wp, band_floats, out_floats;
+};
+
+WideLayout wide_layout(const Conv2dGeom& g) {
+  WideLayout l{};
+  l.wp = g.w + 2 * g.pw;
+  l.rows_per_block = std::max<index_t>(1, kNC / l.wp);
+  l.band_rows = l.rows_per_block + (g.kh - 1) * g.dh;
+  // (kw - 1) * dw of slack: the last wide columns read past the band's end (into discarded output).
+  l.band_floats = (g.c / g.groups) * l.band_rows * l.wp + (g.kw - 1) * g.dw + kNR;
+  l.out_floats = (g.f / g.groups) * l.rows_per_block * l.wp;
+  return l;
+}
+
+/// Stride 1: im2col + GEMM over "wide" rows. Each block of output rows is computed over the full
+/// padded width, so every im2col row is one contiguous run of a padded band of the image and
+/// packing is plain copies (no per-row segments). The wp - ow extra columns per row are computed
+/// and then dropped when the block is copied out with bias and activation.
+bool forward_gemm_wide(const Conv2dGeom& g, const Plan& plan, const float* x, const float* wt,
+                       const float* bias, float* y, index_t row_begin, index_t row_end,
+                       Activation act, float* gemm_ws, float* band, float* wide,
+                       const Cancel& cancel) {
+  const WideLayout l = wide_layout(g);
+  const index_t fg = g.f / g.groups;
+  const index_t cg = g.c / g.groups;
+  const index_t opix = g.oh * g.ow;
+  return for_each_image_rows(
+      g, row_begin, row_end, cancel, [&](index_t n, index_t oh0, index_t oh1) {
+        for (index_t r0 = oh0; r0 < oh1; r0 += l.rows_per_block) {
+          if (cancel.requested()) return false;
+          const index_t rows = std::min(l.rows_per_block, oh1 - r0);
+          const index_t brows = rows + (g.kh - 1) * g.dh;
+          const index_t plane = brows * l.wp;
+          for (index_t gi = 0; gi < g.groups; ++gi) {
+            // The padded band: rows [r0, r0 + brows) of the padded input, all padded columns.
+            for (index_t c = 0; c < cg; ++c) {
+              const float* xc = x + (n * g.c + gi * cg + c) * g.h * g.w;
+              for (index_t r = 0; r < brows; ++r) {
+                float* d = band + c * plane + r * l.wp;
+                const int ih = plan.map_h[static_cast<std::size_t>(r0 + r)];
+                if (ih < 0) {
+                  std::fill(d, d + l.wp, 0.0f);
+                  continue;
+                }
+                const float* src = xc + static_cast<index_t>(ih) * g.w;
+                for (index_t p = 0; p < l.wp;) {
+                  const auto pu = static_cast<std::size_t>(p);
+                  if (plan.map_w[pu] < 0) {
+                    d[p++] = 0.0f;
+                    continue;
+                  }
+                  const index_t run = plan.run_w[pu];
+                  std::copy(src + plan.map_w[pu], src + plan.map_w[pu] + run, d + p);
+                  p += run;
+                }
+              }
+            }
+            std::fill(band + cg * plane, band + cg * plane + (g.kw - 1) * g.dw + kNR, 0.0f);
+
+            const float* wg = wt + gi * fg * plan.kg;
+            const index_t npix = rows * l.wp;
+            auto pack_a = [&](index_t i0, index_t k0, int mc, int kc, float* dst) {
+              pack_a_rows(wg + i0 * plan.kg + k0, plan.kg, mc, kc, dst);
+            };
+            auto pack_b = [&](index_t k0, index_t j0, int kc, int nc, float* dst) {
+              for (int kk = 0; kk < kc; ++kk) {
+                const auto k = static_cast<std::size_t>(k0 + kk);
+                const float* src =
+                    band + plan.k_chan[k] * plane + plan.k_off_h[k] * l.wp + plan.k_off_w[k] + j0;
+                for (int q = 0; q < nc; q += kNR) {
+                  float* d = dst + static_cast<index_t>(q) * kc + kk * kNR;
+                  const int len = std::min(kNR, nc - q);
+                  for (int t = 0; t < len; ++t) d[t] = src[q + t];
+                  for (int t = len; t < kNR; ++t) d[t] = 0.0f;
+                }
+              }
+            };
+            if (!gemm_blocked(fg, npix, plan.kg, pack_a, pack_b, wide, npix, false, gemm_ws,
+                              cancel))
+              return false;
+            // Copy the valid columns out, with bias and activation.
+            for (index_t f = 0; f < fg; ++f) {
+              float* yf = y + (n * g.f + gi * fg + f) * opix + r0 * g.ow;
+              for (index_t r = 0; r < rows; ++r)
+                std::copy(wide + f * npix + r * l.wp, wide + f * npix + r * l.wp + g.ow,
+                          yf + r * g.ow);
+            }
+            finish_outputs(y + (n * g.f + gi * fg) * opix + r0 * g.ow, opix, fg, rows * g.ow,
+                           bias == nullptr ? nullptr : bias + gi * fg, act);
+          }
+        }
+        return true;
+      });
+}
+
 /// Direct: for each filter and tap, one scaled row added into each output row (a vectorised
 /// axpy). No packing at all, so it wins when a GEMM would be mostly padding: few filters per
 /// group (depthwise, single-channel image filters) or a tiny contraction.
@@ -289,10 +386,11 @@ CS_CLONES bool forward_direct(const Conv2dGeom& g, const Plan& plan, const float
 
 ConvAlgorithm choose_algorithm(const Conv2dGeom& g) {
   if (g.algorithm != ConvAlgorithm::kAuto) return g.algorithm;
-  // Measured with `npm run bench` (conv algorithm section) on an AVX-512 Zen 4: the GEMM wins as
-  // soon as a group has 3 or more filters (even with a 9-long contraction: the homework's first
-  // layer runs 2.6x faster than direct); with 1 or 2 filters per group (depthwise, per-channel
-  // image filters) the 6-row micro-tiles are mostly padding and direct wins by 1.7x to 5x.
+  // Measured with `npm run bench` (section "Conv forward algorithms") on a 2-core AVX-512 Zen 4:
+  // with 3 or more filters per group the GEMM wins even on a 9-long contraction (the homework's
+  // first layer: 22.6 vs 7.4 GFLOP/s; its second: 38.6 vs 5.1); with one filter per group
+  // (depthwise, per-channel image filters) direct wins by 1.8x to 2.3x; two filters per group were
+  // a tie (13.8 vs 13.6), left to direct.
   return g.f / g.groups >= 3 ? ConvAlgorithm::kGemm : ConvAlgorithm::kDirect;
 }
 
@@ -300,11 +398,20 @@ bool conv2d_forward(const Conv2dGeom& g, const float* x, const float* w, const f
                     float* y, index_t row_begin, index_t row_end, Activation act, Workspace& ws,
                     const Cancel& cancel) {
   Plan plan(g);
-  const std::size_t wsize = static_cast<std::size_t>(g.f * plan.kg);
-  float* base = ws.floats(gemm_workspace_floats() + (g.flip ? wsize : 0));
-  const float* wt = oriented_weights(g, w, base + gemm_workspace_floats());
-  if (choose_algorithm(g) == ConvAlgorithm::kDirect)
+  const ConvAlgorithm algorithm = choose_algorithm(g);
+  const bool wide = algorithm == ConvAlgorithm::kGemm && g.sh == 1 && g.sw == 1;
+  const WideLayout l = wide_layout(g);
+  const std::size_t wsize = g.flip ? static_cast<std::size_t>(g.f * plan.kg) : 0;
+  const std::size_t gsize = gemm_workspace_floats();
+  const std::size_t bsize = wide ? static_cast<std::size_t>(l.band_floats) : 0;
+  const std::size_t osize = wide ? static_cast<std::size_t>(l.out_floats) : 0;
+  float* base = ws.floats(gsize + bsize + osize + wsize);
+  const float* wt = oriented_weights(g, w, base + gsize + bsize + osize);
+  if (algorithm == ConvAlgorithm::kDirect)
     return forward_direct(g, plan, x, wt, bias, y, row_begin, row_end, act, cancel);
+  if (wide)
+    return forward_gemm_wide(g, plan, x, wt, bias, y, row_begin, row_end, act, base, base + gsize,
+                             base + gsize + bsize, cancel);
   return forward_gemm(g, plan, x, wt, bias, y, row_begin, row_end, act, base, cancel);
 }
 

@@ -13,7 +13,7 @@ void relu_backward(const float* dy, const float* y, float* dx, index_t begin, in
 /// on how the elements were split between threads. The TypeScript reference uses the same hash.
 std::uint32_t dropout_hash(std::uint32_t seed, std::uint32_t index);
 
-/// Inverted dropout: y = x * mask / (1 - p), mask[i] = 1 with probability 1 - p.
+/// Inverted dropout: y = x * (mask / (1 - p)), mask[i] = 1 with probability 1 - p.
 void dropout_forward(const float* x, float* y, std::uint8_t* mask, float p, std::uint32_t seed,
                      index_t begin, index_t end);
 void dropout_backward(const float* dy, const std::uint8_t* mask, float p, float* dx, index_t begin,

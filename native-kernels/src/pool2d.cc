@@ -26,29 +26,68 @@ inline Window window(const Pool2dGeom& g, index_t oh, index_t ow) {
 
 }  // namespace
 
-void maxpool2d_forward(const Pool2dGeom& g, const float* x, float* y, std::int32_t* indices,
-                       index_t plane_begin, index_t plane_end) {
+namespace {
+
+/// Branch-free max/argmax step with torch's rules: a larger value or any NaN takes over, so the
+/// first maximum wins and, among NaNs, the last one. After ReLU the comparisons are unpredictable,
+/// so selects beat branches several times over.
+CS_INLINE void take_max(float v, std::int32_t idx, float& best, std::int32_t& arg) {
+  const bool take = (v > best) | (v != v);
+  best = take ? v : best;
+  arg = take ? idx : arg;
+}
+
+/// Windows entirely inside the image (no padding): the common case, without clipping per output.
+template <int KH, int KW>
+CS_INLINE void maxpool_plane_unpadded(const Pool2dGeom& g, const float* xp, float* yp,
+                                      std::int32_t* ip) {
+  const index_t kh = KH > 0 ? KH : g.kh;
+  const index_t kw = KW > 0 ? KW : g.kw;
+  for (index_t oh = 0; oh < g.oh; ++oh) {
+    const index_t h0 = oh * g.sh;
+    for (index_t ow = 0; ow < g.ow; ++ow) {
+      const index_t w0 = ow * g.sw;
+      const index_t first = h0 * g.w + w0;
+      float best = xp[first];
+      auto arg = static_cast<std::int32_t>(first);
+      for (index_t i = 0; i < kh; ++i)
+        for (index_t j = 0; j < kw; ++j) {
+          const index_t idx = (h0 + i) * g.w + w0 + j;
+          take_max(xp[idx], static_cast<std::int32_t>(idx), best, arg);
+        }
+      yp[oh * g.ow + ow] = best;
+      ip[oh * g.ow + ow] = arg;
+    }
+  }
+}
+
+}  // namespace
+
+CS_CLONES void maxpool2d_forward(const Pool2dGeom& g, const float* x, float* y,
+                                 std::int32_t* indices, index_t plane_begin, index_t plane_end) {
+  const bool unpadded = g.ph == 0 && g.pw == 0;
   for (index_t p = plane_begin; p < plane_end; ++p) {
     const float* xp = x + p * g.h * g.w;
     float* yp = y + p * g.oh * g.ow;
     std::int32_t* ip = indices + p * g.oh * g.ow;
+    if (unpadded && g.kh == 2 && g.kw == 2) {
+      maxpool_plane_unpadded<2, 2>(g, xp, yp, ip);
+      continue;
+    }
+    if (unpadded) {
+      maxpool_plane_unpadded<0, 0>(g, xp, yp, ip);
+      continue;
+    }
     for (index_t oh = 0; oh < g.oh; ++oh)
       for (index_t ow = 0; ow < g.ow; ++ow) {
         const Window win = window(g, oh, ow);
         float best = -std::numeric_limits<float>::infinity();
-        index_t arg = win.h0 * g.w + win.w0;
-        // As torch's CPU kernel: the first maximum wins, NaN propagates, and with several NaNs in
-        // a window the last one is the argmax (no early exit).
+        auto arg = static_cast<std::int32_t>(win.h0 * g.w + win.w0);
         for (index_t ih = win.h0; ih < win.h1; ++ih)
-          for (index_t iw = win.w0; iw < win.w1; ++iw) {
-            const float v = xp[ih * g.w + iw];
-            if (v > best || std::isnan(v)) {
-              best = v;
-              arg = ih * g.w + iw;
-            }
-          }
+          for (index_t iw = win.w0; iw < win.w1; ++iw)
+            take_max(xp[ih * g.w + iw], static_cast<std::int32_t>(ih * g.w + iw), best, arg);
         yp[oh * g.ow + ow] = best;
-        ip[oh * g.ow + ow] = static_cast<std::int32_t>(arg);
+        ip[oh * g.ow + ow] = arg;
       }
   }
 }

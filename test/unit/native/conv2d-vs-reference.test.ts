@@ -59,6 +59,22 @@ const fixedCases: Case[] = [
   // Crosses every blocking boundary: contraction 32*9 = 288 > 256, 150 filters > 144 rows, 37*37
   // output pixels > 1024 columns.
   { x: [2, 32, 37, 37], w: [150, 32, 3, 3], options: { padding: 1 }, bias: true },
+  // Stride 1 takes the "wide rows" GEMM path: with dilation, groups and every padding mode.
+  {
+    x: [2, 4, 9, 8],
+    w: [6, 2, 3, 2],
+    options: { groups: 2, dilation: [2, 3], padding: [2, 3], paddingMode: 'reflect' },
+    bias: true,
+  },
+  {
+    x: [1, 3, 5, 7],
+    w: [4, 3, 3, 3],
+    options: { padding: [5, 7], paddingMode: 'circular', flip: true },
+    bias: true,
+  },
+  { x: [3, 2, 6, 40], w: [5, 2, 2, 4], options: { padding: [1, 4], paddingMode: 'replicate' }, bias: false },
+  // Wider than one GEMM column block (1024) in a single padded row.
+  { x: [1, 3, 3, 1500], w: [4, 3, 3, 3], options: { padding: 1 }, bias: true },
   // Strided and dilated with reflect padding and true convolution on a wider image.
   {
     x: [2, 6, 30, 41],

@@ -223,3 +223,15 @@ describe('linear and cross-entropy native vs reference', () => {
     expectTensorClose(gb, rb, tol(rb.data), 'dlogits');
   });
 });
+
+describe('dropout of non-finite values', () => {
+  it('multiplies by the mask as torch does, so a dropped NaN stays NaN', () => {
+    const x = { data: new Float32Array(64).fill(NaN), shape: [64] };
+    const g = native.dropout(x, 0.5, 3);
+    const r = reference.dropout(x, 0.5, 3);
+    expect(Array.from(g.mask)).toEqual(Array.from(r.mask));
+    expect(g.mask.includes(0)).toBe(true);
+    expect(Array.from(g.y.data).every(Number.isNaN)).toBe(true);
+    expect(Array.from(r.y.data).every(Number.isNaN)).toBe(true);
+  });
+});
