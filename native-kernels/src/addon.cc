@@ -198,6 +198,9 @@ class Kernels : public Napi::Addon<Kernels> {
                     InstanceMethod("cpuLevel", &Kernels::CpuLevel),
                     InstanceMethod("conv2dAlgorithm", &Kernels::Conv2dAlgorithm),
                     InstanceMethod("workspaceBytes", &Kernels::WorkspaceBytes),
+#ifdef CONVSCOPE_TEST_FAULTS
+                    InstanceMethod("crashForTest", &Kernels::CrashForTest),
+#endif
                 });
   }
 
@@ -582,6 +585,16 @@ class Kernels : public Napi::Addon<Kernels> {
     return Napi::String::New(
         info.Env(), cs::choose_algorithm(g) == cs::ConvAlgorithm::kDirect ? "direct" : "gemm");
   }
+
+#ifdef CONVSCOPE_TEST_FAULTS
+  // crashForTest(): a genuine native fault (SIGSEGV), only in the test build
+  // (scripts/build-test-addon.sh), so tests can prove a crash costs only the job that was running.
+  Napi::Value CrashForTest(const Napi::CallbackInfo& info) {
+    volatile int* volatile nowhere = nullptr;
+    *nowhere = 42;
+    return info.Env().Undefined();
+  }
+#endif
 
   Napi::Value WorkspaceBytes(const Napi::CallbackInfo& info) {
     return Napi::Number::New(info.Env(), static_cast<double>(ws_.capacity()));

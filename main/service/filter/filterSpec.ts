@@ -1,0 +1,40 @@
+/** What a filter job computes. Validated by validateFilterSpec (filterSpecValidation.ts). */
+
+export type BorderMode = 'zero' | 'replicate' | 'reflect' | 'circular';
+
+/**
+ * How filtered values (in the image's sample range, 0..255 or 0..65535) become samples:
+ * 'clamp' to the range; 'abs' absolute value then clamp; 'shift128' adds half the range
+ * (128 or 32768) so signed responses are visible, then clamps; 'stretch' maps the result's own
+ * min..max linearly onto the full range.
+ */
+export type OutputMapping = 'clamp' | 'abs' | 'shift128' | 'stretch';
+
+/** A K x K (or KH x KW) kernel, row-major. */
+export interface KernelMatrix {
+  rows: number;
+  cols: number;
+  data: Float32Array;
+}
+
+export interface FilterSpec {
+  /** The kernel; with kernelY, the x-gradient kernel of a gradient-magnitude pair. */
+  kernel: KernelMatrix;
+  /** When given: output sqrt(gx^2 + gy^2) with gx from `kernel` and gy from `kernelY`. */
+  kernelY?: KernelMatrix;
+  /**
+   * 'convolution': y[m,n] = sum_ij x[m - i + a_r, n - j + a_c] h[i,j] (kernel flipped);
+   * 'correlation': y[m,n] = sum_ij x[m + i - a_r, n + j - a_c] h[i,j]; anchor a = floor(size / 2)
+   * for correlation and size - 1 - floor(size / 2) for convolution, so odd kernels are centred and
+   * the output has the input's size.
+   */
+  mode: 'convolution' | 'correlation';
+  border: BorderMode;
+  /** Divide by the kernel's sum (ignored when the sum is 0); otherwise use `scale`. */
+  normalize: boolean;
+  scale: number;
+  offset: number;
+  mapping: OutputMapping;
+  /** Filter each colour channel, or the luminance (Rec. 709 weights) to a gray output. */
+  channels: 'per-channel' | 'luminance';
+}
