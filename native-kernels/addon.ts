@@ -239,6 +239,29 @@ export interface NativeAddon {
     rowBegin: number,
     rowEnd: number,
   ): void;
+  /**
+   * Filters output rows [rowBegin, rowEnd) of an interleaved 8/16-bit image into dst (null for
+   * mapping 4, statistics only); minmax receives the pre-mapping [min, max] of those rows.
+   * geometry: [width, height, channels, depth, hasAlpha, luminance, kh, kw, anchorY, anchorX,
+   * border (padding-mode code), mapping (0 clamp, 1 abs, 2 shift, 3 stretch, 4 stats only),
+   * gradient]; params: [scale, offset, stretchMin, stretchMax].
+   */
+  filter2d(
+    src: Uint8Array | Uint16Array,
+    dst: Uint8Array | Uint16Array | null,
+    geometry: Int32Array,
+    kernel: Float32Array,
+    kernelY: Float32Array | null,
+    colX: Float32Array | null,
+    rowX: Float32Array | null,
+    colY: Float32Array | null,
+    rowY: Float32Array | null,
+    params: Float64Array,
+    minmax: Float64Array,
+    rowBegin: number,
+    rowEnd: number,
+    cancel?: CancelFlag,
+  ): boolean;
   /** Runs independent FMAs; returns the floating-point operations done (peak measurement). */
   fmaPeak(iterations: number): number;
   /** The forward algorithm 'auto' picks for a geometry. */

@@ -7,6 +7,7 @@
         "src/batchnorm.cc",
         "src/conv2d.cc",
         "src/elementwise.cc",
+        "src/filter2d.cc",
         "src/gemm.cc",
         "src/linear.cc",
         "src/peak_flops.cc",

@@ -23,3 +23,5 @@ export { loadAddon } from './addon.js';
 export type { NativeAddon } from './addon.js';
 export { convOutputSize, numel, pair } from './shapes.js';
 export type * from './types.js';
+export { filter2d, planFilter2d, runFilter2dRows, checkImageView, MAX_FILTER_SIZE } from './filter2d.js';
+export type { ImageView, Filter2dOptions, Filter2dPlan, FilterKernel2d, FilterMapping } from './filter2d.js';

@@ -11,6 +11,7 @@
 #include "batchnorm.h"
 #include "conv2d.h"
 #include "elementwise.h"
+#include "filter2d.h"
 #include "linear.h"
 #include "peak_flops.h"
 #include "pool2d.h"
@@ -36,6 +37,14 @@ struct ElementType<std::int32_t> {
 template <>
 struct ElementType<std::uint8_t> {
   static constexpr napi_typedarray_type value = napi_uint8_array;
+};
+template <>
+struct ElementType<std::uint16_t> {
+  static constexpr napi_typedarray_type value = napi_uint16_array;
+};
+template <>
+struct ElementType<double> {
+  static constexpr napi_typedarray_type value = napi_float64_array;
 };
 
 template <typename T>
@@ -194,6 +203,7 @@ class Kernels : public Napi::Addon<Kernels> {
                     InstanceMethod("linearBackwardWeight", &Kernels::LinearBackwardWeight),
                     InstanceMethod("softmaxXentForward", &Kernels::SoftmaxXentForward),
                     InstanceMethod("softmaxXentBackward", &Kernels::SoftmaxXentBackward),
+                    InstanceMethod("filter2d", &Kernels::Filter2d),
                     InstanceMethod("fmaPeak", &Kernels::FmaPeak),
                     InstanceMethod("cpuLevel", &Kernels::CpuLevel),
                     InstanceMethod("conv2dAlgorithm", &Kernels::Conv2dAlgorithm),
@@ -555,6 +565,70 @@ class Kernels : public Napi::Addon<Kernels> {
     check_labels(info, labels, b, e, k);
     cs::softmax_xent_backward(k, probs, labels, scale, d, b, e);
     return info.Env().Undefined();
+  }
+
+  // filter2d(src, dst|null, geometry, kernel, kernelY|null, colX|null, rowX|null, colY|null,
+  //          rowY|null, params, minmax, rowBegin, rowEnd, cancel?) -> completed
+  // geometry: [width, height, channels, depth, hasAlpha, luminance, kh, kw, anchorY, anchorX,
+  //            border (0 zeros, 1 reflect, 2 replicate, 3 circular), mapping (0 clamp, 1 abs,
+  //            2 shift, 3 stretch, 4 stats only), gradient]; params: [scale, offset, stretchMin,
+  //            stretchMax]; minmax receives [min, max] of the pre-mapping values.
+  Napi::Value Filter2d(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    const std::int32_t* v = typed<std::int32_t>(info, 2, 13, "geometry");
+    cs::Filter2dGeom g{};
+    g.width = v[0];
+    g.height = v[1];
+    g.channels = v[2];
+    g.depth = v[3];
+    g.has_alpha = v[4] != 0;
+    g.luminance = v[5] != 0;
+    g.kh = v[6];
+    g.kw = v[7];
+    g.anchor_y = v[8];
+    g.anchor_x = v[9];
+    const int border = v[10], mapping = v[11];
+    g.gradient = v[12] != 0;
+    if (g.width < 1 || g.height < 1 || g.channels < 1 || g.channels > 4 ||
+        (g.depth != 8 && g.depth != 16) || (g.has_alpha && g.channels % 2 != 0) || g.kh < 1 ||
+        g.kw < 1 || g.kh > 63 || g.kw > 63 || g.anchor_y < 0 || g.anchor_y >= g.kh ||
+        g.anchor_x < 0 || g.anchor_x >= g.kw || border < 0 || border > 3 || mapping < 0 ||
+        mapping > 4)
+      fail(env, "invalid filter2d geometry");
+    g.border = static_cast<cs::PadMode>(border);
+    g.mapping = static_cast<cs::Mapping>(mapping);
+    const index_t pixels = g.width * g.height;
+    const index_t dst_len = pixels * cs::filter2d_dst_channels(g);
+    const bool stats_only = g.mapping == cs::Mapping::kStatsOnly;
+    const void* src;
+    void* dst;
+    if (g.depth == 8) {
+      src = typed<std::uint8_t>(info, 0, pixels * g.channels, "src");
+      dst = typed<std::uint8_t>(info, 1, dst_len, "dst", stats_only);
+    } else {
+      src = typed<std::uint16_t>(info, 0, pixels * g.channels, "src");
+      dst = typed<std::uint16_t>(info, 1, dst_len, "dst", stats_only);
+    }
+    const index_t taps = g.kh * g.kw;
+    cs::FilterKernel kx, ky;
+    kx.k = typed<float>(info, 3, taps, "kernel");
+    ky.k = typed<float>(info, 4, taps, "kernelY", !g.gradient);
+    kx.col = typed<float>(info, 5, g.kh, "colX", true);
+    kx.row = typed<float>(info, 6, g.kw, "rowX", true);
+    ky.col = typed<float>(info, 7, g.kh, "colY", true);
+    ky.row = typed<float>(info, 8, g.kw, "rowY", true);
+    if ((kx.col == nullptr) != (kx.row == nullptr) || (ky.col == nullptr) != (ky.row == nullptr))
+      fail(env, "separable factors come in pairs");
+    const double* p = typed<double>(info, 9, 4, "params");
+    double* minmax = typed<double>(info, 10, 2, "minmax");
+    const index_t r0 = integer(info, 11, "rowBegin"), r1 = integer(info, 12, "rowEnd");
+    check_range(env, r0, r1, g.height);
+    const cs::Cancel cancel = cancel_flag(info, 13);
+    const cs::FilterParams params{p[0], p[1], p[2], p[3]};
+    return guarded(env, [&] {
+      return Napi::Boolean::New(
+          env, cs::filter2d(g, src, dst, kx, ky, params, minmax, r0, r1, ws_, cancel));
+    });
   }
 
   // fmaPeak(iterations) -> floating-point operations performed

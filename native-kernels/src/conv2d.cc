@@ -4,37 +4,10 @@
 #include <vector>
 
 #include "gemm.h"
+#include "padding.h"
 
 namespace cs {
 namespace {
-
-/// Maps padded coordinate p (0 <= p < in + 2 * pad) to a source coordinate, or -1 for a zero.
-/// One table per axis lets every padding mode share the same im2col and col2im loops; col2im
-/// then accumulates gradients into reflected/wrapped sources exactly as torch's pad backward does.
-std::vector<int> pad_map(index_t in, index_t pad, PadMode mode) {
-  std::vector<int> map(static_cast<std::size_t>(in + 2 * pad));
-  for (index_t p = 0; p < in + 2 * pad; ++p) {
-    index_t q = p - pad;
-    if (q < 0 || q >= in) {
-      switch (mode) {
-        case PadMode::kZeros:
-          q = -1;
-          break;
-        case PadMode::kReplicate:
-          q = q < 0 ? 0 : in - 1;
-          break;
-        case PadMode::kReflect:
-          q = q < 0 ? -q : 2 * (in - 1) - q;
-          break;
-        case PadMode::kCircular:
-          q = ((q % in) + in) % in;
-          break;
-      }
-    }
-    map[static_cast<std::size_t>(p)] = static_cast<int>(q);
-  }
-  return map;
-}
 
 /// A run of output pixels in one output row and one NR panel: contiguous in every layout.
 struct Segment {
@@ -54,8 +27,8 @@ struct Plan {
   explicit Plan(const Conv2dGeom& geom) : g(geom) {
     const index_t cg = g.c / g.groups;
     kg = cg * g.kh * g.kw;
-    map_h = pad_map(g.h, g.ph, g.mode);
-    map_w = pad_map(g.w, g.pw, g.mode);
+    map_h = pad_map(g.h, g.ph, g.ph, g.mode);
+    map_w = pad_map(g.w, g.pw, g.pw, g.mode);
     run_w.assign(map_w.size(), 0);
     for (index_t p = static_cast<index_t>(map_w.size()) - 1; p >= 0; --p) {
       const auto i = static_cast<std::size_t>(p);

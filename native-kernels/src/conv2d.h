@@ -2,10 +2,9 @@
 #pragma once
 
 #include "common.h"
+#include "padding.h"
 
 namespace cs {
-
-enum class PadMode : int { kZeros = 0, kReflect = 1, kReplicate = 2, kCircular = 3 };
 
 /// How the forward pass is computed. kAuto picks by shape (see choose_algorithm in conv2d.cc);
 /// the others exist so that tests and the benchmark can run and compare each one.
