@@ -75,8 +75,13 @@ export default tseslint.config(
               message: 'The renderer imports nothing from main/.',
             },
             {
-              group: ['**/native-kernels/**', '!**/native-kernels/shapes*', '!**/native-kernels/types*'],
-              message: 'Only native-kernels/shapes and types are shared with the renderer.',
+              group: [
+                '**/native-kernels/**',
+                '!**/native-kernels/shapes*',
+                '!**/native-kernels/types*',
+                '!**/native-kernels/architecture*',
+              ],
+              message: 'Only native-kernels/shapes, types and architecture are shared with the renderer.',
             },
           ],
         },

@@ -55,8 +55,6 @@ export interface ReceptiveField {
   jump: number;
   /** Input coordinate of unit (0, 0)'s first row and column (negative when padding reaches out). */
   start: number;
-  /** For a vector of local units (after flatten): the H×W×C map it was flattened from. */
-  flattenedFrom?: { height: number; width: number; channels: number };
   text: string;
 }
 
@@ -292,10 +290,7 @@ export function computeLayerTable(blocks: readonly Block[]): LayerTable {
         name = `${b.op === 'max' ? 'POOL' : 'AVGPOOL'}${b.kernel}${suffix(b.stride, b.kernel, b.padding, 0, 1)}`;
       }
     } else if (b.kind === 'flatten') {
-      if (act.kind === 'spatial') {
-        rf = { ...rf, flattenedFrom: { height: act.height, width: act.width, channels: act.channels } };
-        act = vector(act.size);
-      }
+      if (act.kind === 'spatial') act = vector(act.size);
       name = 'FLATTEN';
     } else if (b.kind === 'gap') {
       if (act.kind !== 'spatial')
@@ -337,8 +332,11 @@ export function computeLayerTable(blocks: readonly Block[]): LayerTable {
 }
 
 /**
- * The input rectangle that unit {row, col} of layer `layerIndex` sees, exact from each layer's
- * kernel, stride, padding and dilation. Vector layers take row 0 and col = the element index.
+ * The input rectangle that unit {row, col} of layer `layerIndex` sees, walked back layer by layer
+ * from each kernel, stride, padding and dilation. Unclipped counts padding as input; clipped keeps
+ * only real units at every layer (so pixels a floor-mode layer drops are excluded) and is null when
+ * the unit reads nothing but padding. A dilated kernel is taken as its bounding window. Vector
+ * layers take row 0 and col = the element index.
  */
 export function receptiveFieldOf(
   table: LayerTable,
@@ -353,29 +351,52 @@ export function receptiveFieldOf(
   const [rows, cols] = act.kind === 'spatial' ? [act.height, act.width] : [1, act.length];
   if (!isIndex(unit.row, rows) || !isIndex(unit.col, cols))
     throw new RangeError(
-      `unit (${unit.row}, ${unit.col}) is outside ${layer.name}'s ${act.kind === 'spatial' ? `${rows}×${cols} map` : `vector of ${cols} (row 0, col 0..${cols - 1})`}`,
+      `unit (${unit.row}, ${unit.col}) is outside ${layer.name}'s ` +
+        (act.kind === 'spatial' ? `${rows}×${cols} map` : `vector of ${cols} (row 0, col 0..${cols - 1})`),
     );
-  const rf = layer.receptiveField;
   const image: Rect = { top: 0, left: 0, bottom: H - 1, right: W - 1 };
-  if (rf.kind === 'whole') return { unclipped: image, clipped: { ...image } };
-  let { row: r, col: c } = unit;
-  if (act.kind === 'vector' && rf.flattenedFrom) {
-    // torch flattens (C, H, W): element k is channel k / (H·W), row (k mod H·W) / W, column k mod W.
-    const { height, width } = rf.flattenedFrom;
-    r = Math.floor((c % (height * width)) / width);
-    c = c % width;
+  if (layer.receptiveField.kind === 'whole') return { unclipped: image, clipped: { ...image } };
+
+  let unclipped: Rect = { top: unit.row, left: unit.col, bottom: unit.row, right: unit.col };
+  let clipped: Rect | null = { ...unclipped };
+  for (let i = layerIndex; i >= 1; i--) {
+    const b = table.layers[i].block;
+    const before = table.layers[i - 1].activation;
+    if (b.kind === 'flatten' && before.kind === 'spatial') {
+      // torch flattens (C, H, W): element k is row (k mod H·W) / W, column k mod W of its channel.
+      const k = unit.col % (before.height * before.width);
+      const [r, c] = [Math.floor(k / before.width), k % before.width];
+      unclipped = { top: r, left: c, bottom: r, right: c };
+      clipped = { ...unclipped };
+    } else if ((b.kind === 'conv' || b.kind === 'pool') && before.kind === 'spatial') {
+      const reach = (b.kernel - 1) * (b.kind === 'conv' ? b.dilation : 1);
+      // Units lo..hi of this layer read units lo·s − p .. hi·s − p + reach of the layer before.
+      const back = (lo: number, hi: number): [number, number] => [
+        lo * b.stride - b.padding,
+        hi * b.stride - b.padding + reach,
+      ];
+      const [top, bottom] = back(unclipped.top, unclipped.bottom);
+      const [left, right] = back(unclipped.left, unclipped.right);
+      unclipped = { top, left, bottom, right };
+      if (clipped !== null) {
+        const [t, bt] = back(clipped.top, clipped.bottom);
+        const [l, r] = back(clipped.left, clipped.right);
+        clipped = clip({ top: t, left: l, bottom: bt, right: r }, before.height, before.width);
+      }
+    }
   }
-  const top = rf.start + r * rf.jump;
-  const left = rf.start + c * rf.jump;
-  const unclipped: Rect = { top, left, bottom: top + rf.size - 1, right: left + rf.size - 1 };
-  const clipped: Rect = {
-    top: Math.max(0, unclipped.top),
-    left: Math.max(0, unclipped.left),
-    bottom: Math.min(H - 1, unclipped.bottom),
-    right: Math.min(W - 1, unclipped.right),
+  return { unclipped, clipped };
+}
+
+/** The part of a rectangle inside a height×width grid, or null if none is. */
+function clip(rect: Rect, height: number, width: number): Rect | null {
+  const out = {
+    top: Math.max(0, rect.top),
+    left: Math.max(0, rect.left),
+    bottom: Math.min(height - 1, rect.bottom),
+    right: Math.min(width - 1, rect.right),
   };
-  const empty = clipped.top > clipped.bottom || clipped.left > clipped.right;
-  return { unclipped, clipped: empty ? null : clipped };
+  return out.top > out.bottom || out.left > out.right ? null : out;
 }
 
 function isIndex(value: number, size: number): boolean {

@@ -1,4 +1,7 @@
-/** What a filter job computes. Validated by validateFilterSpec (filterSpecValidation.ts). */
+/**
+ * What a filter job computes. Validated by validateFilterSpec (validateFilterSpec.ts); computed
+ * exactly by referenceFilter (referenceFilter.ts), the oracle the native kernel is tested against.
+ */
 
 export type BorderMode = 'zero' | 'replicate' | 'reflect' | 'circular';
 
@@ -26,7 +29,9 @@ export interface FilterSpec {
    * 'convolution': y[m,n] = sum_ij x[m - i + a_r, n - j + a_c] h[i,j] (kernel flipped);
    * 'correlation': y[m,n] = sum_ij x[m + i - a_r, n + j - a_c] h[i,j]; anchor a = floor(size / 2)
    * for correlation and size - 1 - floor(size / 2) for convolution, so odd kernels are centred and
-   * the output has the input's size.
+   * the output has the input's size. For an even side the extra tap lies on the same image side in
+   * both modes (a 1x2 [h0, h1] gives x[n-1] h0 + x[n] h1 by correlation, x[n] h0 + x[n-1] h1 by
+   * convolution), so convolution is exactly correlation with the kernel rotated by 180 degrees.
    */
   mode: 'convolution' | 'correlation';
   border: BorderMode;

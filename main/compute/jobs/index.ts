@@ -1,0 +1,12 @@
+/** The jobs every compute process has. Adding a job: write jobs/<name>.ts and add one line here. */
+import { registerJob } from '../jobRegistry.js';
+import { conv2dBands } from './conv2dBands.js';
+import { crash } from './crash.js';
+import { spin } from './spin.js';
+
+/** Registers the built-in jobs (called once by computeProcess.ts). */
+export function registerBuiltinJobs(): void {
+  registerJob('conv2dBands', conv2dBands);
+  registerJob('spin', spin);
+  registerJob('crash', crash);
+}
