@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cliIo.js';
 import { registerConv2d } from './commands/conv2d.js';
+import { registerFilter } from './commands/filter.js';
 import { registerPresets } from './commands/presets.js';
 import { registerShapes } from './commands/shapes.js';
 import { UsageError } from './usageError.js';
@@ -12,7 +13,7 @@ import { UsageError } from './usageError.js';
 /** Builds the program with every command registered, writing to `io`. */
 export function createProgram(io: CliIo): Command {
   const program = new Command('convscope')
-    .description('Exact convolution arithmetic and network shapes, from the Convscope kernels')
+    .description('Filters, exact convolution arithmetic and network shapes, from the Convscope kernels')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.out(text),
@@ -21,6 +22,7 @@ export function createProgram(io: CliIo): Command {
       outputError: (text, write) => write(`${oneLine(text)}\n`),
     });
   registerConv2d(program, io);
+  registerFilter(program, io);
   registerShapes(program, io);
   registerPresets(program, io);
   return program;

@@ -2,6 +2,8 @@
 import { registerJob } from '../jobRegistry.js';
 import { conv2dBands } from './conv2dBands.js';
 import { crash } from './crash.js';
+import { filter } from './filter.js';
+import { exportImageJob, getImageJob, loadImageJob, releaseImageJob } from './images.js';
 import { spin } from './spin.js';
 
 /** Registers the built-in jobs (called once by computeProcess.ts). */
@@ -9,4 +11,9 @@ export function registerBuiltinJobs(): void {
   registerJob('conv2dBands', conv2dBands);
   registerJob('spin', spin);
   registerJob('crash', crash);
+  registerJob('loadImage', loadImageJob);
+  registerJob('getImage', getImageJob);
+  registerJob('exportImage', exportImageJob);
+  registerJob('releaseImage', releaseImageJob);
+  registerJob('filter', filter);
 }

@@ -15,6 +15,7 @@
  *   clamp this is the same as round-half-up), then clamp to 0..M. NaN (only possible when huge
  *   weights overflow to opposite infinities) maps to 0.
  */
+import { filteredMetadata } from './filteredMetadata.js';
 import type { BitDepth, ChannelCount, RasterImage } from '../image/rasterImage.js';
 import { maxSample } from '../image/rasterImage.js';
 import { borderSource } from './borderSource.js';
@@ -210,11 +211,7 @@ export function referenceFilter(image: RasterImage, spec: FilterSpec): Reference
     if (hasAlpha)
       out[p * outChannels + outChannels - 1] = image.data[p * image.channels + image.channels - 1];
   }
-  let metadata = { ...image.metadata };
-  if (spec.channels === 'luminance') {
-    const { icc: _icc, ...rest } = metadata;
-    metadata = { ...rest, space: 'b-w' };
-  }
+  const metadata = filteredMetadata(image.metadata, spec);
   return {
     image: { width, height, channels: outChannels, depth, data: out, hasAlpha, metadata },
     min,

@@ -1,0 +1,64 @@
+/**
+ * Images held by the compute process, in SharedArrayBuffers, so a 24-megapixel photo is decoded
+ * once where the pool can read it and only ids and metadata cross the process boundary. The store
+ * lives as long as the compute process; callers release what they no longer need (a crash empties
+ * it, and the client learns that from the crash error).
+ */
+import { randomUUID } from 'node:crypto';
+import type { RasterImage } from '../service/image/rasterImage.js';
+
+/** What a client learns about a stored image. */
+export interface StoredImageInfo {
+  id: string;
+  width: number;
+  height: number;
+  channels: RasterImage['channels'];
+  depth: RasterImage['depth'];
+  hasAlpha: boolean;
+  metadata: RasterImage['metadata'];
+}
+
+const images = new Map<string, RasterImage>();
+
+/** The image's samples moved into shared memory (a no-op if they already are). */
+export function sharedImage(image: RasterImage): RasterImage {
+  if (image.data.buffer instanceof SharedArrayBuffer) return image;
+  const buffer = new SharedArrayBuffer(image.data.byteLength);
+  const data = image.depth === 8 ? new Uint8Array(buffer) : new Uint16Array(buffer);
+  data.set(image.data);
+  return { ...image, data };
+}
+
+/** Keeps `image` (in shared memory) and returns its id and description. */
+export function storeImage(image: RasterImage): StoredImageInfo {
+  const id = randomUUID();
+  const shared = sharedImage(image);
+  images.set(id, shared);
+  return describeStored(id, shared);
+}
+
+/** The description of a stored image. */
+export function describeStored(id: string, image: RasterImage): StoredImageInfo {
+  const { width, height, channels, depth, hasAlpha, metadata } = image;
+  return { id, width, height, channels, depth, hasAlpha, metadata };
+}
+
+/** The stored image, or an error naming the unknown id. */
+export function getStoredImage(id: string): RasterImage {
+  const image = images.get(id);
+  if (image === undefined)
+    throw new RangeError(`no image '${id}' in the compute process (released, or lost in a restart)`);
+  return image;
+}
+
+/** Forgets an image; true if it was there. */
+export function releaseStoredImage(id: string): boolean {
+  return images.delete(id);
+}
+
+/** How many images and bytes the store holds (diagnostics and tests). */
+export function storeSize(): { images: number; bytes: number } {
+  let bytes = 0;
+  for (const image of images.values()) bytes += image.data.byteLength;
+  return { images: images.size, bytes };
+}
