@@ -11,6 +11,7 @@ export const SECTIONS: Readonly<Record<string, () => Promise<SectionReport<unkno
   convAlgorithms: async () => (await import('./convAlgorithms.js')).runConvAlgorithms(),
   homeworkNet: async () => (await import('./homeworkNet.js')).runHomeworkNet(),
   opsVsReference: async () => (await import('./opsVsReference.js')).runOpsVsReference(),
+  filterPipeline: async () => (await import('./filterPipeline.js')).runFilterPipeline(),
 };
 
 export const SECTION_NAMES: readonly string[] = Object.keys(SECTIONS);

@@ -8,7 +8,13 @@ import type { FilterSpec } from '../../service/filter/filterSpec.js';
 import { filteredMetadata } from '../../service/filter/filteredMetadata.js';
 import { toFilter2dOptions } from '../../service/filter/toFilter2dOptions.js';
 import type { RasterImage } from '../../service/image/rasterImage.js';
-import { getStoredImage, storeImage, type StoredImageInfo } from '../imageStore.js';
+import {
+  getStoredImage,
+  recycleBuffer,
+  sharedBuffer,
+  storeImage,
+  type StoredImageInfo,
+} from '../imageStore.js';
 import type { JobHandler } from '../jobRegistry.js';
 import type { JobIO } from '../jobTypes.js';
 import { defineTask, type TaskContext } from '../task.js';
@@ -73,7 +79,7 @@ const filterBandTask = defineTask(import.meta.url, 'filterBand', filterBand);
 export const filter: JobHandler<FilterPayload, FilterJobResult> = async (payload, context) => {
   const image = getStoredImage(payload.id);
   const plan = planFilter2d(image, toFilter2dOptions(payload.spec));
-  const buffer = new SharedArrayBuffer(plan.dstLength * (image.depth === 8 ? 1 : 2));
+  const buffer = sharedBuffer(plan.dstLength * (image.depth === 8 ? 1 : 2));
   const dst = image.depth === 8 ? new Uint8Array(buffer) : new Uint16Array(buffer);
   const ranges = splitRange(image.height, context.pool.threads * (payload.bandsPerThread ?? 4));
   const passes = plan.mapping === 'stretch' ? 2 : 1;
@@ -89,8 +95,16 @@ export const filter: JobHandler<FilterPayload, FilterJobResult> = async (payload
       max: Math.max(...parts.map((p) => p.max)),
     };
   };
-  const range = passes === 2 ? await run(null, null) : null;
-  const { min, max } = await run(dst, range === null ? null : [range.min, range.max]);
+  let range: { min: number; max: number } | null = null;
+  let min: number;
+  let max: number;
+  try {
+    range = passes === 2 ? await run(null, null) : null;
+    ({ min, max } = await run(dst, range === null ? null : [range.min, range.max]));
+  } catch (error) {
+    recycleBuffer(buffer);
+    throw error;
+  }
   const channels = plan.dstChannels as RasterImage['channels'];
   const result: FilterJobResult = { min, max, channels };
   if (payload.store === true) {
@@ -106,5 +120,6 @@ export const filter: JobHandler<FilterPayload, FilterJobResult> = async (payload
   }
   // slice(): shared memory cannot cross the process boundary.
   if (payload.returnData !== false) result.data = dst.slice();
+  if (payload.store !== true) recycleBuffer(buffer);
   return result;
 };

@@ -4,6 +4,7 @@ import { conv2dBands } from './conv2dBands.js';
 import { crash } from './crash.js';
 import { filter } from './filter.js';
 import { exportImageJob, getImageJob, loadImageJob, releaseImageJob } from './images.js';
+import { processStats } from './processStats.js';
 import { spin } from './spin.js';
 
 /** Registers the built-in jobs (called once by computeProcess.ts). */
@@ -16,4 +17,5 @@ export function registerBuiltinJobs(): void {
   registerJob('exportImage', exportImageJob);
   registerJob('releaseImage', releaseImageJob);
   registerJob('filter', filter);
+  registerJob('processStats', processStats);
 }
