@@ -1,0 +1,150 @@
+/**
+ * The one contract between the renderer and the back end: every call, its request and its
+ * response. Types plus the list of channel names (no logic), so the preload bridge, Electron main's typed handlers,
+ * the browser-mode host and the renderer's browser bridge all derive from this file.
+ *
+ * Everything here must survive structured clone (Electron IPC) and the browser bridge's encoding
+ * (JSON plus binary attachments for typed arrays): plain objects, numbers, strings, booleans,
+ * arrays, Uint8Array / Uint16Array / Float32Array. Filter specs travel as kernel files (nested
+ * number arrays), the format users also save and load.
+ */
+import type { KernelFile } from '../main/service/filter/parseKernel.js';
+import type { PresetInfo } from '../main/service/filter/presets.js';
+
+/** An image open in the back end. */
+export interface ImageInfo {
+  id: string;
+  /** File name shown to the user (no directories). */
+  name: string;
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+  depth: 8 | 16;
+  hasAlpha: boolean;
+  /** Photographer and licence, for the built-in sample. */
+  attribution?: string;
+}
+
+/** A rectangle in image pixels. */
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Display pixels: RGBA, 8 bits per sample, `width * height * 4` bytes. */
+export interface DisplayPixels {
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+}
+
+export interface PixelsRequest {
+  imageId: string;
+  /** Default: the whole image. */
+  region?: Region;
+  /** Output pixels per image pixel (<= 1 downsamples; default 1). */
+  scale?: number;
+}
+
+export interface PreviewRequest extends PixelsRequest {
+  filter: KernelFile;
+}
+
+export interface PreviewResult extends DisplayPixels {
+  /** Range of the filtered values before mapping. */
+  min: number;
+  max: number;
+  /** 256 bins over [min, max] of the values before mapping (what clamping throws away). */
+  histogram: number[];
+  /** The values before mapping, one float per output pixel and channel (for hover readouts). */
+  values: Float32Array;
+}
+
+export type ExportFormat = 'png' | 'jpeg' | 'webp' | 'tiff' | 'avif';
+
+export interface ExportRequest {
+  imageId: string;
+  filter: KernelFile;
+  format: ExportFormat;
+  depth?: 8 | 16;
+  quality?: number;
+  keepIcc?: boolean;
+  keepExif?: boolean;
+  sidecar?: boolean;
+  /**
+   * Electron: a path the user chose in the save dialog. Browser mode: omitted, and the result
+   * comes back as bytes for a download.
+   */
+  targetPath?: string;
+}
+
+export interface ExportResult {
+  fileName: string;
+  /** Set when the file was written (Electron, or a folder the user picked). */
+  path?: string;
+  /** Set for a browser download. */
+  bytes?: Uint8Array;
+}
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface AppInfo {
+  version: string;
+  shell: 'electron' | 'browser';
+}
+
+/** Channel name -> request and response. Add a call here and every layer must follow (tests check). */
+export interface Contract {
+  'app:info': { request: null; response: AppInfo };
+  'image:openSample': { request: null; response: ImageInfo };
+  /** Bytes of a dropped, pasted or uploaded file. */
+  'image:openBytes': { request: { name: string; bytes: Uint8Array }; response: ImageInfo };
+  /** Electron only: a path from the open dialog, a drop (webUtils.getPathForFile) or recents. */
+  'image:openPath': { request: { path: string }; response: ImageInfo };
+  /** Electron only: shows the open dialog; null when cancelled. */
+  'image:openDialog': { request: null; response: ImageInfo | null };
+  'image:close': { request: { imageId: string }; response: null };
+  'image:pixels': { request: PixelsRequest; response: DisplayPixels };
+  'filter:presets': { request: null; response: PresetInfo[] };
+  'filter:preview': { request: PreviewRequest; response: PreviewResult };
+  'export:image': { request: ExportRequest; response: ExportResult };
+  /** Electron only: shows the save dialog; null when cancelled. */
+  'export:chooseTarget': { request: { suggestedName: string }; response: string | null };
+  'recent:list': { request: null; response: RecentFile[] };
+}
+
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = Contract[C]['request'];
+export type ResponseOf<C extends Channel> = Contract[C]['response'];
+
+/** The functions the preload exposes as window.convscope (and the browser bridge implements). */
+export type ConvscopeApi = {
+  [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+/** Every channel, as a runtime list the layers and tests iterate over. */
+export const CHANNELS = [
+  'app:info',
+  'image:openSample',
+  'image:openBytes',
+  'image:openPath',
+  'image:openDialog',
+  'image:close',
+  'image:pixels',
+  'filter:presets',
+  'filter:preview',
+  'export:image',
+  'export:chooseTarget',
+  'recent:list',
+] as const satisfies readonly Channel[];
+
+// Compile-time check that CHANNELS lists every channel of the contract.
+type Unlisted = Exclude<Channel, (typeof CHANNELS)[number]>;
+const everyChannelListed: Unlisted extends never ? true : Unlisted = true;
+void everyChannelListed;
