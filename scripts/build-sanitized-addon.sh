@@ -4,17 +4,8 @@
 # aborts (-fno-sanitize-recover), so a finding fails the test run rather than scrolling past.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=build-sanitize
-mkdir -p "$out"
-node_include=$(node -p "require('path').join(process.execPath, '..', '..', 'include', 'node')")
-if [ ! -f "$node_include/node_api.h" ]; then
-  node_include=$(node -p "process.config.variables.node_prefix + '/include/node'")
-fi
-addon_include=$(node -p "require('node-addon-api').include_dir")
-g++ -std=gnu++17 -O1 -g -fPIC -shared -fno-omit-frame-pointer \
-  -fsanitize=address,undefined -fno-sanitize-recover=all \
-  -ffp-contract=fast -Wno-psabi \
-  -DNAPI_VERSION=8 -DNAPI_CPP_EXCEPTIONS -DNODE_API_NO_EXTERNAL_BUFFERS_ALLOWED -DNODE_ADDON_API_DISABLE_DEPRECATED \
-  -I"$node_include" -I"$addon_include" \
-  native-kernels/src/*.cc -o "$out/convscope_kernels.node"
-echo "built $out/convscope_kernels.node"
+source scripts/addon-flags.sh
+mkdir -p build-sanitize
+g++ "${ADDON_FLAGS[@]}" -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all \
+  "${ADDON_SOURCES[@]}" -o build-sanitize/convscope_kernels.node
+echo "built build-sanitize/convscope_kernels.node"

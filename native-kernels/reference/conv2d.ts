@@ -5,6 +5,7 @@
 import { convOutputSize, pair } from '../shapes.js';
 import type { Conv2dGrads, Conv2dOptions, FloatArray, PaddingMode, Tensor } from '../types.js';
 import { expectLength, expectRank, expectShape, zeros } from './tensor.js';
+import { sourceIndex } from '../padding.js';
 
 interface ConvGeometry {
   n: number;
@@ -27,24 +28,9 @@ interface ConvGeometry {
   flip: boolean;
 }
 
-/**
- * Source coordinate of padded coordinate p (0 <= p < size + 2 * pad), or -1 where the padded
- * value is zero. Same rule as torch.nn.functional.pad for each mode.
- */
+/** Source coordinate of padded coordinate p (0 <= p < size + 2 * pad), or -1 for a zero. */
 export function paddedSource(p: number, size: number, pad: number, mode: PaddingMode): number {
-  const q = p - pad;
-  if (q >= 0 && q < size) return q;
-  switch (mode) {
-    case 'zeros':
-      return -1;
-    case 'replicate':
-      return q < 0 ? 0 : size - 1;
-    case 'reflect':
-      // Mirror about the edge pixel without repeating it: -1 -> 1, size -> size - 2.
-      return q < 0 ? -q : 2 * (size - 1) - q;
-    case 'circular':
-      return ((q % size) + size) % size;
-  }
+  return sourceIndex(p - pad, size, mode);
 }
 
 function geometry(x: Tensor<FloatArray>, w: Tensor<FloatArray>, options: Conv2dOptions = {}): ConvGeometry {

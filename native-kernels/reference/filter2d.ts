@@ -1,29 +1,9 @@
 /**
  * Reference image filter: the definition of filter2d (native-kernels/filter2d.ts) as plain loops in
- * float64. Border indices go through the same rules as conv2d padding (reflect without edge repeat,
- * folding repeatedly when the kernel is wider than the image).
+ * float64. Border reads follow padding.ts, the same rule as conv2d padding.
  */
 import type { Filter2dOptions, ImageView } from '../filter2d.js';
-import type { PaddingMode } from '../types.js';
-
-/** Source index for coordinate q in [-inf, inf) on an axis of length n, or -1 for zero padding. */
-export function borderIndex(q: number, n: number, mode: PaddingMode): number {
-  if (q >= 0 && q < n) return q;
-  switch (mode) {
-    case 'zeros':
-      return -1;
-    case 'replicate':
-      return q < 0 ? 0 : n - 1;
-    case 'circular':
-      return ((q % n) + n) % n;
-    case 'reflect': {
-      const period = 2 * (n - 1);
-      if (period === 0) return 0;
-      const r = ((q % period) + period) % period;
-      return r >= n ? period - r : r;
-    }
-  }
-}
+import { sourceIndex } from '../padding.js';
 
 /** Round half up after clamping to [0, max], as the kernel stores samples. */
 function toSample(v: number, max: number): number {
@@ -45,8 +25,8 @@ export function filter2dReference(
   const scale = options.scale ?? 1;
   const offset = options.offset ?? 0;
   const sample = (y: number, x: number, ch: number): number => {
-    const sy = borderIndex(y, h, options.border);
-    const sx = borderIndex(x, w, options.border);
+    const sy = sourceIndex(y, h, options.border);
+    const sx = sourceIndex(x, w, options.border);
     if (sy < 0 || sx < 0) return 0;
     const p = (sy * w + sx) * c;
     if (!luminance) return image.data[p + ch];

@@ -11,4 +11,4 @@ export { dropout, dropoutBackward, dropoutHash } from './dropout.js';
 export { relu, reluBackward } from './activation.js';
 export { linear, linearBackward } from './linear.js';
 export { softmaxCrossEntropy, softmaxCrossEntropyBackward } from './crossEntropy.js';
-export { filter2dReference, borderIndex } from './filter2d.js';
+export { filter2dReference } from './filter2d.js';

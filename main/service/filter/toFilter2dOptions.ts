@@ -4,17 +4,10 @@
  * normalisation becomes a scale, rank-1 kernels are detected and run as two 1-D passes.
  */
 import type { Filter2dOptions, FilterKernel2d, FilterMapping } from '../../../native-kernels/filter2d.js';
-import type { PaddingMode } from '../../../native-kernels/types.js';
-import type { BorderMode, FilterSpec, KernelMatrix, OutputMapping } from './filterSpec.js';
+import { PADDING_MODE_OF } from './borderSource.js';
+import type { FilterSpec, KernelMatrix, OutputMapping } from './filterSpec.js';
 import { separate } from './separable.js';
 import { effectiveScale, validateFilterSpec } from './validateFilterSpec.js';
-
-const BORDERS: Record<BorderMode, PaddingMode> = {
-  zero: 'zeros',
-  replicate: 'replicate',
-  reflect: 'reflect',
-  circular: 'circular',
-};
 
 const MAPPINGS: Record<OutputMapping, FilterMapping> = {
   clamp: 'clamp',
@@ -47,7 +40,7 @@ export function toFilter2dOptions(spec: FilterSpec): Filter2dOptions {
     kernel: nativeKernel(s.kernel, flip),
     kernelY: s.kernelY === undefined ? undefined : nativeKernel(s.kernelY, flip),
     anchor: [Math.floor(s.kernel.rows / 2), Math.floor(s.kernel.cols / 2)],
-    border: BORDERS[s.border],
+    border: PADDING_MODE_OF[s.border],
     mapping: MAPPINGS[s.mapping],
     scale: effectiveScale(s),
     offset: s.offset,
