@@ -294,8 +294,11 @@ bool filter2d_typed(const Filter2dGeom& g, const T* src, T* dst, const FilterKer
 
   auto apply = [&](const FilterKernel& fk, index_t rows, float* out) {
     if (fk.col != nullptr && fk.row != nullptr) {
-      tap_pass({band, row_len, tmp, row_len, rows, row_len, fk.col, g.kh, 1, e});
-      tap_pass({tmp, row_len, out, out_len, rows, out_len, fk.row, 1, g.kw, e});
+      // Row by row, so the intermediate row stays in cache between the two 1-D passes.
+      for (index_t r = 0; r < rows; ++r) {
+        tap_pass({band + r * row_len, row_len, tmp, row_len, 1, row_len, fk.col, g.kh, 1, e});
+        tap_pass({tmp, row_len, out + r * out_len, out_len, 1, out_len, fk.row, 1, g.kw, e});
+      }
     } else {
       tap_pass({band, row_len, out, out_len, rows, out_len, fk.k, g.kh, g.kw, e});
     }
