@@ -52,6 +52,32 @@ export default tseslint.config(
     },
   },
   {
+    // Only main/electron/, main/index.ts and preload/ touch Electron: the back end, the shared API
+    // handlers, the compute process, the CLI and the browser-mode host run under plain Node. Type
+    // imports are allowed (utilityProcessTransport.ts types Electron's module it is handed).
+    files: [
+      'main/api/**/*.ts',
+      'main/compute/**/*.ts',
+      'main/service/**/*.ts',
+      'main/cli/**/*.ts',
+      'main/host/**/*.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only main/electron/, main/index.ts and preload/ import electron.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The renderer is untrusted web content: no Node, no Electron, no back-end code; from
     // native-kernels only the pure shared modules (shapes and types).
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],

@@ -2,8 +2,10 @@
 import { registerJob } from '../jobRegistry.js';
 import { conv2dBands } from './conv2dBands.js';
 import { crash } from './crash.js';
+import { encodeImageJob } from './encodeImage.js';
 import { filter } from './filter.js';
 import { exportImageJob, getImageJob, loadImageJob, releaseImageJob } from './images.js';
+import { preview } from './preview.js';
 import { processStats } from './processStats.js';
 import { spin } from './spin.js';
 
@@ -18,4 +20,6 @@ export function registerBuiltinJobs(): void {
   registerJob('releaseImage', releaseImageJob);
   registerJob('filter', filter);
   registerJob('processStats', processStats);
+  registerJob('preview', preview);
+  registerJob('encodeImage', encodeImageJob);
 }
