@@ -106,8 +106,10 @@ export default tseslint.config(
                 '!**/native-kernels/shapes*',
                 '!**/native-kernels/types*',
                 '!**/native-kernels/architecture*',
+                '!**/native-kernels/separable*',
               ],
-              message: 'Only native-kernels/shapes, types and architecture are shared with the renderer.',
+              message:
+                'Only native-kernels/shapes, types, architecture and separable are shared with the renderer.',
             },
           ],
         },
