@@ -112,6 +112,8 @@ export interface Contract {
   'image:close': { request: { imageId: string }; response: null };
   'image:pixels': { request: PixelsRequest; response: DisplayPixels };
   'filter:presets': { request: null; response: PresetInfo[] };
+  /** A preset's kernel(s) and default options for its parameters, as a kernel file. */
+  'filter:presetKernel': { request: { id: string; params: Record<string, number> }; response: KernelFile };
   'filter:preview': { request: PreviewRequest; response: PreviewResult };
   'export:image': { request: ExportRequest; response: ExportResult };
   /** Electron only: shows the save dialog; null when cancelled. */
@@ -138,6 +140,7 @@ export const CHANNELS = [
   'image:close',
   'image:pixels',
   'filter:presets',
+  'filter:presetKernel',
   'filter:preview',
   'export:image',
   'export:chooseTarget',

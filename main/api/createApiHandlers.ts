@@ -17,7 +17,7 @@ import type {
 import type { LoadImagePayload } from '../compute/jobs/images.js';
 import type { PreviewPayload } from '../compute/jobs/preview.js';
 import { kernelFileToSpec, specToKernelFile } from '../service/filter/parseKernel.js';
-import { PRESETS } from '../service/filter/presets.js';
+import { PRESETS, presetSpec } from '../service/filter/presets.js';
 import { appVersion } from '../service/image/appVersion.js';
 import type { EncodeOptions } from '../service/image/encodeImage.js';
 import type { ApiDeps, ApiDialogs, ApiHandlers } from './apiTypes.js';
@@ -165,6 +165,8 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       return { width, height, rgba };
     },
     'filter:presets': async () => PRESETS.map((preset) => ({ ...preset, params: [...preset.params] })),
+    // presetSpec validates the id and every parameter (RangeError naming it).
+    'filter:presetKernel': async (request) => specToKernelFile(presetSpec(request.id, request.params)),
     'filter:preview': async (request) => {
       const spec = kernelFileToSpec(request.filter);
       const result = await compute.run('preview', { ...previewPayload(request), spec });

@@ -124,3 +124,26 @@ export function optionalInteger(name: string, value: unknown, min: number, max: 
 export function expectEnum<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
   return expectOneOf(name, value, allowed);
 }
+
+/** A plain object of at most 16 finite numbers (preset parameters). */
+export function expectNumberMap(name: string, value: unknown): Record<string, number> {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    Object.getPrototypeOf(value) !== Object.prototype
+  )
+    throw new TypeError(
+      `Expected an object of numbers for ${name} but received ${value === null ? 'null' : typeof value}`,
+    );
+  const entries = Object.entries(value);
+  if (entries.length > 16)
+    throw new RangeError(`Expected at most 16 entries for ${name} but received ${entries.length}`);
+  const out: Record<string, number> = {};
+  for (const [key, v] of entries) {
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new TypeError(`Expected a finite number for ${name}.${key} but received ${String(v)}`);
+    out[key] = v;
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import {
   expectEnum,
   expectKernelFile,
   expectNoRequest,
+  expectNumberMap,
   expectPath,
   expectRecord,
   expectRegion,
@@ -60,6 +61,13 @@ const VALIDATORS: Validators = {
   'image:pixels': (p) =>
     pixelsFields('request', expectRecord('request', p, ['imageId', 'region', 'scale'], ['imageId'])),
   'filter:presets': (p) => expectNoRequest('request', p),
+  'filter:presetKernel': (p) => {
+    const r = expectRecord('request', p, ['id', 'params'], ['id', 'params']);
+    return {
+      id: expectString('request.id', r.id, MAX_NAME_LENGTH),
+      params: expectNumberMap('request.params', r.params),
+    };
+  },
   'filter:preview': (p) => {
     const r = expectRecord('request', p, ['imageId', 'region', 'scale', 'filter'], ['imageId', 'filter']);
     return { ...pixelsFields('request', r), filter: expectKernelFile('request.filter', r.filter) };

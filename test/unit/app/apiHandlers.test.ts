@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../preload/contract.js';
 import type { ApiDialogs, ApiHandlers } from '../../../main/api/apiTypes.js';
 import { createApiHandlers } from '../../../main/api/createApiHandlers.js';
+import { validateRequest } from '../../../main/api/validateRequest.js';
 import { createRecentStore, MAX_RECENT_FILES } from '../../../main/api/recentStore.js';
 import { SAMPLE_ATTRIBUTION } from '../../../main/api/sampleImage.js';
 import { createComputeClient, type ComputeClient } from '../../../main/compute/computeClient.js';
@@ -231,5 +232,34 @@ describe('recent files store', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path.join(storeDir, 'recent-files.json'), '{not json');
     expect(await store.list()).toEqual([]);
+  });
+});
+
+describe("'filter:presetKernel'", () => {
+  it('returns the preset as a kernel file, and rejects unknown presets and parameters out of range', async () => {
+    const compute = createComputeClient();
+    try {
+      const handlers = createApiHandlers({ compute, shell: 'browser', sampleDir });
+      const file = await handlers['filter:presetKernel']({ id: 'sobel-x', params: {} });
+      expect(file.kernel).toEqual([
+        [-1, 0, 1],
+        [-2, 0, 2],
+        [-1, 0, 1],
+      ]);
+      expect(file.mapping).toBe('abs');
+      const gauss = await handlers['filter:presetKernel']({ id: 'gaussian', params: { sigma: 1 } });
+      expect(gauss.kernel).toHaveLength(7);
+      const sum = gauss.kernel.flat().reduce((a, b) => a + b, 0);
+      expect(Math.abs(sum - 1)).toBeLessThan(1e-5);
+      await expect(handlers['filter:presetKernel']({ id: 'nope', params: {} })).rejects.toThrow(/nope/);
+      await expect(
+        handlers['filter:presetKernel']({ id: 'gaussian', params: { sigma: 99 } }),
+      ).rejects.toThrow(/sigma/);
+      expect(() => validateRequest('filter:presetKernel', { id: 'box', params: { size: 'x' } })).toThrow(
+        /params\.size/,
+      );
+    } finally {
+      await compute.close();
+    }
   });
 });

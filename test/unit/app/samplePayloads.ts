@@ -19,6 +19,7 @@ export const VALID_REQUESTS: { [C in Channel]: RequestOf<C> } = {
   'image:close': { imageId: 'abc' },
   'image:pixels': { imageId: 'abc', region: { x: 0, y: 0, width: 4, height: 4 }, scale: 0.5 },
   'filter:presets': null,
+  'filter:presetKernel': { id: 'gaussian', params: { sigma: 2 } },
   'filter:preview': { imageId: 'abc', filter: sobelX },
   'export:image': { imageId: 'abc', filter: sobelX, format: 'png', depth: 8 },
   'export:chooseTarget': { suggestedName: 'out.png' },
