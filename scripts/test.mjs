@@ -31,6 +31,11 @@ else {
   const asan = spawnSync('g++', ['-print-file-name=libasan.so'], { encoding: 'utf8' }).stdout.trim();
   if (!existsSync(asan)) missing.push('libasan (the sanitizer run): sudo apt-get install libgcc-12-dev');
 }
+const chromium = process.env.CONVSCOPE_CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(chromium))
+  missing.push(
+    `Chromium at ${chromium} (the end-to-end tests; Playwright cannot download its own browsers): sudo apt-get install chromium`,
+  );
 if (missing.length > 0) {
   console.error(`npm test needs these system packages:\n  - ${missing.join('\n  - ')}`);
   process.exit(1);
@@ -49,6 +54,14 @@ run('unit tests', 'npx', [
   '--outputFile=test-results/unit.json',
 ]);
 run('native tests under ASan+UBSan', 'bash', ['scripts/test-sanitized.sh']);
+run(
+  'end-to-end tests in Chromium',
+  'npx',
+  ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts', '--reporter=list,json'],
+  {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json',
+  },
+);
 
 const counts = ['unit.json', 'sanitized.json'].map((file) =>
   JSON.parse(readFileSync(path.join('test-results', file), 'utf8')),

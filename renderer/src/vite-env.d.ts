@@ -1,0 +1,2 @@
+// Vite handles CSS imports (and other assets) in the renderer.
+/// <reference types="vite/client" />

@@ -1,0 +1,140 @@
+// Filter Studio end to end in Chromium against the browser-mode host: it opens on the sample, a
+// preset's preview equals the kernel library's convolution at the hovered pixels, export downloads
+// a file that decodes to the kernel library's filtered image, a fast-moving parameter ends on its
+// last value, and a corrupt file shows an error while the app keeps working. Screenshots at
+// 1280x720 and 1920x1080 are kept in test-results/e2e.
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import sharp from 'sharp';
+import { filterImage } from '../../main/service/filter/filterImage.js';
+import { presetSpec } from '../../main/service/filter/presets.js';
+import { loadImage } from '../../main/service/image/loadImage.js';
+import { conv2d } from '../../native-kernels/index.js';
+import { expect, test } from './hostFixture.js';
+
+const SAMPLE = fileURLToPath(new URL('../../main/assets/sample/astronaut.png', import.meta.url));
+const TRUNCATED = fileURLToPath(new URL('../fixtures/photos/truncated.jpg', import.meta.url));
+
+/** Channel planes of the sample as float32 [1, 1, H, W] tensors. */
+async function samplePlanes() {
+  const { data, info } = await sharp(SAMPLE).raw().toBuffer({ resolveWithObject: true });
+  return Array.from({ length: info.channels }, (_, c) => ({
+    data: Float32Array.from({ length: info.width * info.height }, (_, i) => data[i * info.channels + c]),
+    shape: [1, 1, info.height, info.width],
+    width: info.width,
+  }));
+}
+
+/** The kernel library's correlation of every channel, reflect border, at pixel (x, y). */
+async function expectedAt(kernel: { rows: number; cols: number; data: Float32Array }, x: number, y: number) {
+  const planes = await samplePlanes();
+  return planes.map((plane) => {
+    const out = conv2d(plane, { data: kernel.data, shape: [1, 1, kernel.rows, kernel.cols] }, null, {
+      padding: [Math.floor(kernel.rows / 2), Math.floor(kernel.cols / 2)],
+      paddingMode: 'reflect',
+    });
+    return out.data[y * plane.width + x];
+  });
+}
+
+async function idle(page: Page) {
+  await expect(page.getByTestId('preview-status')).toHaveAttribute('data-state', 'idle', { timeout: 20_000 });
+}
+
+/** Hovers the canvas at an offset from its centre; returns the readout's pixel and after-values. */
+async function readAt(page: Page, dx: number, dy: number) {
+  const box = (await page.getByTestId('studio-canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+  const readout = page.getByTestId('hover-readout');
+  await expect(readout).toContainText('After (before mapping):');
+  const text = (await readout.textContent()) ?? '';
+  const at = /x (\d+), y (\d+)/.exec(text)!;
+  const after = /After \(before mapping\): ([-\d., ]+)/.exec(text)!;
+  return { x: Number(at[1]), y: Number(at[2]), values: after[1].split(',').map((v) => Number(v.trim())) };
+}
+
+test.beforeEach(async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('image-name')).toContainText('astronaut.png');
+  await idle(page);
+});
+
+test('opens on the sample with its attribution; screenshots at both window sizes', async ({ page }, info) => {
+  await expect(page.getByTestId('attribution')).toContainText('NASA');
+  await page.screenshot({ path: info.outputPath('studio-1280x720.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await idle(page);
+  await page.screenshot({ path: info.outputPath('studio-1920x1080.png') });
+  // Nothing overflows the window horizontally at either size.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+/**
+ * Polls until the readout at (dx, dy) agrees with the kernel library within `tolerance`: the
+ * preset's kernel and then its preview arrive asynchronously, so the first idle state may still be
+ * the previous filter's. A preview that never agrees fails after the timeout.
+ */
+async function expectReadoutMatches(
+  page: Page,
+  kernel: Parameters<typeof expectedAt>[0],
+  dx: number,
+  dy: number,
+  tolerance: number,
+) {
+  await expect
+    .poll(
+      async () => {
+        await idle(page);
+        const read = await readAt(page, dx, dy);
+        const want = await expectedAt(kernel, read.x, read.y);
+        return read.values.length === want.length
+          ? Math.max(...read.values.map((v, c) => Math.abs(v - want[c])))
+          : Infinity;
+      },
+      { timeout: 20_000 },
+    )
+    .toBeLessThan(tolerance);
+}
+
+test("Sobel x: the preview's values equal the kernel library's at the hovered pixels", async ({ page }) => {
+  await page.getByTestId('preset-select').selectOption('sobel-x');
+  await expect(page.getByTestId('kernel-cell-0-0')).toHaveValue('-1');
+  const kernel = presetSpec('sobel-x').kernel;
+  for (const [dx, dy] of [
+    [40, 0],
+    [90, -60],
+    [120, 80],
+  ])
+    await expectReadoutMatches(page, kernel, dx, dy, 1e-3);
+});
+
+test('export downloads a file that decodes to the kernel library result', async ({ page }, info) => {
+  await page.getByTestId('preset-select').selectOption('sobel-x');
+  await idle(page);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-button').click();
+  const file = info.outputPath((await download).suggestedFilename());
+  await (await download).saveAs(file);
+  await expect(page.getByTestId('export-status')).toContainText('.png');
+  // Decoded with the app's own loader: sharp's default pipeline would convert through the ICC profile.
+  const decoded = (await loadImage(file)).data;
+  const expected = filterImage(await loadImage(SAMPLE), presetSpec('sobel-x')).image.data;
+  expect(Buffer.from(decoded).equals(Buffer.from(expected))).toBe(true);
+});
+
+test('a parameter moved fast ends on its last value', async ({ page }) => {
+  await page.getByTestId('preset-select').selectOption('gaussian');
+  await idle(page);
+  const sigma = page.getByTestId('param-sigma');
+  for (const v of ['1', '1.5', '2', '2.5', '3', '3.5', '4']) await sigma.fill(v);
+  await expectReadoutMatches(page, presetSpec('gaussian', { sigma: 4 }).kernel, 30, 30, 0.051);
+});
+
+test('a corrupt file shows an error and the app keeps working', async ({ page }) => {
+  await page.getByTestId('open-file-input').setInputFiles(TRUNCATED);
+  await expect(page.getByTestId('error-message')).toContainText('truncated.jpg');
+  await expect(page.getByTestId('image-name')).toContainText('astronaut.png');
+  await page.getByTestId('preset-select').selectOption('box');
+  await expectReadoutMatches(page, presetSpec('box', { size: 3 }).kernel, 0, 0, 0.051);
+});
