@@ -11,7 +11,7 @@ export default defineConfig({
   outputDir: '../../test-results/e2e',
   timeout: 60_000,
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: '../../test-results/e2e.json' }]],
   use: {
     launchOptions: {
       executablePath: process.env.CONVSCOPE_CHROMIUM ?? '/usr/bin/chromium',
