@@ -12,6 +12,7 @@ export const SECTIONS: Readonly<Record<string, () => Promise<SectionReport<unkno
   homeworkNet: async () => (await import('./homeworkNet.js')).runHomeworkNet(),
   opsVsReference: async () => (await import('./opsVsReference.js')).runOpsVsReference(),
   filterPipeline: async () => (await import('./filterPipeline.js')).runFilterPipeline(),
+  previewLatency: async () => (await import('./previewLatency.js')).runPreviewLatency(),
 };
 
 export const SECTION_NAMES: readonly string[] = Object.keys(SECTIONS);
