@@ -107,9 +107,10 @@ export default tseslint.config(
                 '!**/native-kernels/types*',
                 '!**/native-kernels/architecture*',
                 '!**/native-kernels/separable*',
+                '!**/native-kernels/padding*',
               ],
               message:
-                'Only native-kernels/shapes, types, architecture and separable are shared with the renderer.',
+                'Only native-kernels/shapes, types, architecture, separable and padding are shared with the renderer.',
             },
           ],
         },

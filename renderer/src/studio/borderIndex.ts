@@ -1,8 +1,8 @@
 /**
- * Where a kernel tap outside the image reads from, per border mode. The same rule as
- * native-kernels/padding.ts (the lint layer table does not share that module with the renderer);
- * test/unit/renderer/kernelProducts.test.ts checks the two agree.
+ * Where a kernel tap outside the image reads from, per border mode: native-kernels/padding.ts's
+ * rule (a pure module shared with the renderer) under the filter's names ('zero' is 'zeros').
  */
+import { sourceIndex } from '../../../native-kernels/padding.js';
 import type { KernelFile } from './kernelFile.js';
 
 /** A filter's border mode. */
@@ -10,19 +10,5 @@ export type BorderMode = NonNullable<KernelFile['border']>;
 
 /** The source index (0..size-1) of index q on an axis of `size` samples, or -1 for a zero tap. */
 export function borderIndex(q: number, size: number, mode: BorderMode): number {
-  if (q >= 0 && q < size) return q;
-  switch (mode) {
-    case 'zero':
-      return -1;
-    case 'replicate':
-      return q < 0 ? 0 : size - 1;
-    case 'reflect': {
-      if (size === 1) return 0;
-      const period = 2 * (size - 1);
-      const p = ((q % period) + period) % period;
-      return p < size ? p : period - p;
-    }
-    case 'circular':
-      return ((q % size) + size) % size;
-  }
+  return sourceIndex(q, size, mode === 'zero' ? 'zeros' : mode);
 }
