@@ -1,8 +1,9 @@
 // Filter Studio end to end in Chromium against the browser-mode host: it opens on the sample, a
 // preset's preview equals the kernel library's convolution at the hovered pixels, export downloads
 // a file that decodes to the kernel library's filtered image, a fast-moving parameter ends on its
-// last value, and a corrupt file shows an error while the app keeps working. Screenshots at
-// 1280x720 and 1920x1080 are kept in test-results/e2e.
+// last value, a corrupt file shows an error while the app keeps working, the diverging view shows
+// its legend, and A/B comparison reports the difference of two kernels (zero for equal ones).
+// Screenshots at 1280x720 (and the first also at 1920x1080) are kept in test-results/e2e.
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
@@ -137,4 +138,57 @@ test('a corrupt file shows an error and the app keeps working', async ({ page })
   await expect(page.getByTestId('image-name')).toContainText('astronaut.png');
   await page.getByTestId('preset-select').selectOption('box');
   await expectReadoutMatches(page, presetSpec('box', { size: 3 }).kernel, 0, 0, 0.051);
+});
+
+/** The largest |A − B| the compare bar reports (NaN while it has none). */
+async function abMax(page: Page): Promise<number> {
+  const text = (await page.getByTestId('ab-stats').textContent()) ?? '';
+  const max = /max ([-\d.e+]+)/.exec(text);
+  return max ? Number(max[1]) : Number.NaN;
+}
+
+/** The visible kernel editor's preset menu (comparing, the other draft's editor is hidden). */
+const presetSelect = (page: Page) => page.locator('[data-testid="preset-select"]:visible');
+
+test('diverging colours of Sobel x show their legend and the preview stays idle', async ({ page }, info) => {
+  await page.getByTestId('preset-select').selectOption('sobel-x');
+  await expect(page.getByTestId('kernel-cell-0-0')).toHaveValue('-1');
+  await idle(page);
+  await expect(page.getByTestId('diverging-legend')).toHaveCount(1); // the analysis panel's key
+  // Keyboard: the toggle is reachable and pressed with Enter.
+  await page.getByTestId('diverging-toggle').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('diverging-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('diverging-legend')).toHaveCount(2);
+  await expect(page.locator('.view-legend [data-testid="diverging-legend"]')).toBeVisible();
+  await idle(page);
+  await expect(page.getByTestId('error-message')).toHaveCount(0);
+  await expect(page.locator('.preview-error')).toHaveCount(0);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: info.outputPath('diverging-1280x720.png') });
+  await page.getByTestId('diverging-toggle').click();
+  await expect(page.locator('.view-legend')).toHaveCount(0);
+});
+
+test('A/B: box against Gaussian differs, box against box does not', async ({ page }, info) => {
+  await page.getByTestId('ab-toggle').click();
+  await expect(page.getByTestId('ab-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('ab-edit-a').click();
+  await expect(page.getByTestId('ab-edit-a')).toHaveAttribute('aria-pressed', 'true');
+  await presetSelect(page).selectOption('box');
+  await page.getByTestId('ab-edit-b').click();
+  await presetSelect(page).selectOption('gaussian');
+  await expect(page.locator('[data-testid="param-sigma"]:visible')).toBeVisible();
+  await page.getByTestId('ab-view').selectOption('difference');
+  await idle(page);
+  await expect.poll(() => abMax(page), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('ab-stats')).toContainText('mean');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: info.outputPath('ab-difference-1280x720.png') });
+  // B becomes A's kernel: every value agrees.
+  await presetSelect(page).selectOption('box');
+  await expect.poll(() => abMax(page), { timeout: 20_000 }).toBe(0);
+  await expect(page.getByTestId('ab-stats')).toContainText('mean 0');
+  await idle(page);
+  await expect(page.locator('.preview-error')).toHaveCount(0);
 });

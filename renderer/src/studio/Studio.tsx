@@ -1,20 +1,25 @@
 /**
  * Filter Studio's main screen: the kernel editor (left), the before/after viewer (middle), analysis,
- * hover readout and export (right). Owns the view (zoom and pan) and wires the back-end calls.
+ * hover readout and export (right). Owns the view (zoom and pan), the after pane's display (diverging
+ * colours, A/B comparison) and wires the back-end calls.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-import { AnalysisPanel } from './analysis/index.js';
+import { AbBar } from './AbBar.js';
+import { AbEditSwitch } from './AbEditSwitch.js';
+import { AnalysisPanel, DivergingLegend } from './analysis/index.js';
 import { ExportPanel } from './ExportPanel.js';
 import { HelpPopover } from './HelpPopover.js';
 import { HoverReadout } from './HoverReadout.js';
-import { KernelPanel, useFilterDraft, useUndoShortcuts } from './kernel/index.js';
+import { KernelPanel } from './kernel/index.js';
 import { OpenControls } from './OpenControls.js';
 import { paneAt, paneLayout, type ViewMode } from './paneLayout.js';
 import { shortcutFor, type ViewerAction } from './shortcuts.js';
 import { StudioCanvas } from './StudioCanvas.js';
+import { useAbDrafts } from './useAbDrafts.js';
 import { useImageSession } from './useImageSession.js';
 import { usePreviews } from './usePreviews.js';
+import { useShownAfter, type AbView } from './useShownAfter.js';
 import { useWindowImageInput } from './useWindowImageInput.js';
 import { ViewToolbar } from './ViewToolbar.js';
 import { ZOOM_STEP, fitView, panBy, pixelAt, zoomAt, type Size, type View } from './viewTransform.js';
@@ -26,8 +31,10 @@ const PAN_STEP = 64;
 export function Studio() {
   const session = useImageSession();
   const { image } = session;
-  const filter = useFilterDraft();
-  useUndoShortcuts(filter);
+  const drafts = useAbDrafts();
+  const filter = drafts.edited;
+  const [diverging, setDiverging] = useState(false);
+  const [abView, setAbView] = useState<AbView>('b');
   const [canvas, setCanvas] = useState<Size>({ width: 0, height: 0 });
   const [mode, setMode] = useState<ViewMode>('split');
   const [split, setSplit] = useState(50);
@@ -59,7 +66,9 @@ export function Studio() {
     if (dx !== 0 || dy !== 0) setView((v) => (v === null ? v : panBy(v, dx, dy)));
   }, [pane]);
 
-  const previews = usePreviews(image, view, pane, filter.draft);
+  const previews = usePreviews(image, view, pane, drafts.a.draft, drafts.comparing ? drafts.b.draft : null);
+  const shown = useShownAfter(previews, { diverging, compare: drafts.comparing ? abView : null });
+  const edited = drafts.editing === 'b' ? previews.afterB : previews.after;
 
   const zoomBy = useCallback(
     (factor: number, x?: number, y?: number) => {
@@ -168,7 +177,16 @@ export function Studio() {
       )}
       <div className="workspace">
         <aside className="panel panel-left" aria-label="Kernel">
-          <KernelPanel draft={filter.draft} onChange={filter.setDraft} />
+          {drafts.comparing && <AbEditSwitch editing={drafts.editing} onEditing={drafts.setEditing} />}
+          {/* One editor per draft, so each keeps its own preset choice; only the edited one shows. */}
+          <div hidden={drafts.editing !== 'a'}>
+            <KernelPanel draft={drafts.a.draft} onChange={drafts.a.setDraft} />
+          </div>
+          {drafts.comparing && (
+            <div hidden={drafts.editing !== 'b'}>
+              <KernelPanel draft={drafts.b.draft} onChange={drafts.b.setDraft} />
+            </div>
+          )}
         </aside>
         <main className="center">
           <ViewToolbar
@@ -176,13 +194,18 @@ export function Studio() {
             mode={mode}
             split={split}
             status={previews.status}
+            diverging={diverging}
+            comparing={drafts.comparing}
             onZoomIn={() => act('zoom-in')}
             onZoomOut={() => act('zoom-out')}
             onFit={fit}
             onActualSize={actualSize}
             onMode={setMode}
             onSplit={setSplit}
+            onDiverging={setDiverging}
+            onComparing={drafts.setComparing}
           />
+          {drafts.comparing && <AbBar view={abView} onView={setAbView} difference={shown.difference} />}
           {previews.status.error && (
             <p className="preview-error" role="status">
               Preview failed: {previews.status.error}
@@ -194,7 +217,7 @@ export function Studio() {
               layout={layout}
               mode={mode}
               before={previews.before}
-              after={previews.after}
+              after={shown.placed}
               hover={hover}
               onResize={setCanvas}
               onPan={onPan}
@@ -207,7 +230,7 @@ export function Studio() {
                   Before
                 </span>
                 <span className="pane-tag" style={{ left: layout.after.clipX + 8 }}>
-                  After
+                  {shown.label}
                 </span>
               </>
             ) : (
@@ -216,12 +239,21 @@ export function Studio() {
                   Before
                 </span>
                 <span className="pane-tag" style={{ right: 8 }}>
-                  After
+                  {shown.label}
                 </span>
               </>
             )}
             {dragging && <div className="drop-hint">Drop a photo to open it</div>}
           </div>
+          {shown.divergingMax !== null && (
+            <div className="view-legend">
+              <span className="muted">
+                {drafts.comparing ? abView.toUpperCase() : 'After'}: values before mapping (luminance-weighted
+                for colour), ±max |v|
+              </span>
+              <DivergingLegend maxAbs={shown.divergingMax} />
+            </div>
+          )}
         </main>
         <aside className="panel panel-right" aria-label="Analysis and export">
           <HoverReadout
@@ -229,10 +261,10 @@ export function Studio() {
             zoom={view?.zoom ?? 1}
             pixel={hover}
             before={previews.before}
-            after={previews.after}
-            draft={previews.afterDraft}
+            after={shown.readout}
+            draft={shown.readoutDraft}
           />
-          <AnalysisPanel draft={filter.draft} preview={previews.after?.pixels ?? null} />
+          <AnalysisPanel draft={filter.draft} preview={edited?.pixels ?? null} />
           <ExportPanel image={image} draft={filter.draft} shell={session.shell} />
         </aside>
       </div>

@@ -1,4 +1,7 @@
-/** The viewer's controls: zoom buttons and level, before/after mode, split slider, preview status. */
+/**
+ * The viewer's controls: zoom buttons and level, before/after mode, split slider, the diverging
+ * colours and A/B comparison switches, preview status.
+ */
 import type { ViewMode } from './paneLayout.js';
 import type { PreviewStatus } from './usePreviews.js';
 
@@ -8,12 +11,18 @@ export interface ViewToolbarProps {
   mode: ViewMode;
   split: number;
   status: PreviewStatus;
+  /** The after image as diverging colours of its values before mapping. */
+  diverging: boolean;
+  /** A/B comparison of two drafts. */
+  comparing: boolean;
   onZoomIn(): void;
   onZoomOut(): void;
   onFit(): void;
   onActualSize(): void;
   onMode(mode: ViewMode): void;
   onSplit(split: number): void;
+  onDiverging(on: boolean): void;
+  onComparing(on: boolean): void;
 }
 
 /** Formats a zoom as a percentage (or "8x" when magnified a lot). */
@@ -64,6 +73,24 @@ export function ViewToolbar(props: ViewToolbarProps) {
           />
         </label>
       )}
+      <button
+        type="button"
+        data-testid="diverging-toggle"
+        aria-pressed={props.diverging}
+        title="Show the after image as signed values before mapping: blue negative, white 0, red positive"
+        onClick={() => props.onDiverging(!props.diverging)}
+      >
+        ± Diverging
+      </button>
+      <button
+        type="button"
+        data-testid="ab-toggle"
+        aria-pressed={props.comparing}
+        title="Compare two kernels A and B on this photo"
+        onClick={() => props.onComparing(!props.comparing)}
+      >
+        A/B
+      </button>
       <span
         className="preview-status"
         data-testid="preview-status"

@@ -1,6 +1,5 @@
 /** The key to the diverging colormap: blue for negative, white for 0, red for positive values. */
 import { divergingColor } from './divergingColormap.js';
-import { formatWeight } from './formatWeight.js';
 
 const STOPS = [-1, -0.5, 0, 0.5, 1];
 
@@ -10,7 +9,8 @@ export function DivergingLegend({ maxAbs }: { maxAbs: number }) {
     const [r, g, b] = divergingColor(t, 1);
     return `rgb(${r} ${g} ${b}) ${((t + 1) / 2) * 100}%`;
   }).join(', ');
-  const end = formatWeight(maxAbs);
+  // Four significant digits: a legend is read at a glance (the readout has exact values).
+  const end = String(Number(maxAbs.toPrecision(4)));
   return (
     <figure
       data-testid="diverging-legend"

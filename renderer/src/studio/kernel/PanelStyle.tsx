@@ -10,7 +10,7 @@ const CSS = `
 .cs-panel input[type='number'] { width: 5.5em; }
 .cs-panel :focus-visible { outline: 2px solid #1565c0; outline-offset: 2px; }
 .cs-panel .cs-grid { display: grid; gap: 2px; overflow: auto; max-width: 100%; max-height: 360px; padding: 3px; }
-.cs-panel .cs-grid input { width: 4.2em; font: 12px ui-monospace, monospace; text-align: right; }
+.cs-panel .cs-grid input { width: 5.6em; font: 12px ui-monospace, monospace; text-align: right; }
 .cs-panel .cs-grid input.cs-centre { background: #fff7d6; color: #1a1a1a; }
 .cs-panel .cs-error { color: #b00020; }
 .cs-panel .cs-hint { color: #555; }
