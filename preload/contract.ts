@@ -8,7 +8,7 @@
  * arrays, Uint8Array / Uint16Array / Float32Array. Filter specs travel as kernel files (nested
  * number arrays), the format users also save and load.
  */
-import type { KernelFile } from '../main/service/filter/parseKernel.js';
+import type { KernelFile } from './kernelFile.js';
 import type { PresetInfo } from '../main/service/filter/presets.js';
 
 /** An image open in the back end. */

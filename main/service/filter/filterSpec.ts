@@ -3,15 +3,10 @@
  * exactly by referenceFilter (referenceFilter.ts), the oracle the native kernel is tested against.
  */
 
-export type BorderMode = 'zero' | 'replicate' | 'reflect' | 'circular';
+import type { BorderMode, ChannelMode, FilterMode, OutputMapping } from '../../../preload/kernelFile.js';
 
-/**
- * How filtered values (in the image's sample range, 0..255 or 0..65535) become samples:
- * 'clamp' to the range; 'abs' absolute value then clamp; 'shift128' adds half the range
- * (128 or 32768) so signed responses are visible, then clamps; 'stretch' maps the result's own
- * min..max linearly onto the full range.
- */
-export type OutputMapping = 'clamp' | 'abs' | 'shift128' | 'stretch';
+// The option names are the kernel file's (preload/kernelFile.ts), shared with the renderer.
+export type { BorderMode, OutputMapping };
 
 /** A K x K (or KH x KW) kernel, row-major. */
 export interface KernelMatrix {
@@ -33,7 +28,7 @@ export interface FilterSpec {
    * both modes (a 1x2 [h0, h1] gives x[n-1] h0 + x[n] h1 by correlation, x[n] h0 + x[n-1] h1 by
    * convolution), so convolution is exactly correlation with the kernel rotated by 180 degrees.
    */
-  mode: 'convolution' | 'correlation';
+  mode: FilterMode;
   border: BorderMode;
   /** Divide by the kernel's sum (ignored when the sum is 0); otherwise use `scale`. */
   normalize: boolean;
@@ -41,5 +36,5 @@ export interface FilterSpec {
   offset: number;
   mapping: OutputMapping;
   /** Filter each colour channel, or the luminance (Rec. 709 weights) to a gray output. */
-  channels: 'per-channel' | 'luminance';
+  channels: ChannelMode;
 }

@@ -1,8 +1,7 @@
 /** Small helpers for building and reading KernelMatrix values (row-major Float32 weights). */
 import type { KernelMatrix } from './filterSpec.js';
 
-/** The largest kernel side the filter layer accepts (the UI's and the native kernel's limit). */
-export const MAX_KERNEL_SIDE = 31;
+export { MAX_KERNEL_SIDE } from '../../../preload/kernelFile.js';
 
 /** A kernel from nested rows (the caller guarantees equal row lengths). */
 export function kernelFromRows(rows: readonly (readonly number[])[]): KernelMatrix {

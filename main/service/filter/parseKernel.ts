@@ -12,15 +12,21 @@
  * missing options take DEFAULT_KERNEL_FILE_OPTIONS, unknown keys are rejected (a typo such as
  * "mapings" would otherwise be silently ignored).
  */
+import {
+  KERNEL_FILE_DEFAULTS,
+  KERNEL_FILE_VERSION,
+  MAX_KERNEL_SIDE,
+  MAX_KERNEL_TEXT_LENGTH,
+  kernelFileText,
+  type KernelFile,
+} from '../../../preload/kernelFile.js';
 import type { FilterSpec, KernelMatrix } from './filterSpec.js';
-import { MAX_KERNEL_SIDE, kernelToRows } from './kernelMatrix.js';
+import { kernelToRows } from './kernelMatrix.js';
 import { validateFilterSpec } from './validateFilterSpec.js';
 
-/** The longest kernel text or file accepted, in characters (a 31x31 kernel needs well under 20 kB). */
-export const MAX_KERNEL_TEXT_LENGTH = 100_000;
-
-/** The kernel file version this code writes and reads. */
-export const KERNEL_FILE_VERSION = 1;
+// The file's fields, limits and defaults are defined once, with the contract (preload/kernelFile.ts).
+export { KERNEL_FILE_VERSION, MAX_KERNEL_TEXT_LENGTH };
+export type { KernelFile };
 
 /** Every failure to parse kernel text or a kernel file; the message is one line. */
 export class KernelParseError extends Error {
@@ -30,33 +36,8 @@ export class KernelParseError extends Error {
   }
 }
 
-/** The kernel file as stored: FilterSpec with the kernels as nested arrays of numbers. */
-export interface KernelFile {
-  version?: number;
-  kernel: number[][];
-  kernelY?: number[][];
-  mode?: FilterSpec['mode'];
-  border?: FilterSpec['border'];
-  normalize?: boolean;
-  scale?: number;
-  offset?: number;
-  mapping?: FilterSpec['mapping'];
-  channels?: FilterSpec['channels'];
-}
-
-/**
- * Options a kernel file may leave out. normalize defaults to true: it is ignored for zero-sum
- * (edge) kernels and makes integer blur kernels such as [[1,2,1],[2,4,2],[1,2,1]] work as written.
- */
-export const DEFAULT_KERNEL_FILE_OPTIONS: Omit<FilterSpec, 'kernel' | 'kernelY'> = {
-  mode: 'correlation',
-  border: 'reflect',
-  normalize: true,
-  scale: 1,
-  offset: 0,
-  mapping: 'clamp',
-  channels: 'per-channel',
-};
+/** Options a kernel file may leave out, and what they mean (KERNEL_FILE_DEFAULTS). */
+export const DEFAULT_KERNEL_FILE_OPTIONS: Omit<FilterSpec, 'kernel' | 'kernelY'> = KERNEL_FILE_DEFAULTS;
 
 const FILE_KEYS = ['version', 'kernel', 'kernelY', ...Object.keys(DEFAULT_KERNEL_FILE_OPTIONS)];
 
@@ -252,10 +233,5 @@ export function specToKernelFile(spec: FilterSpec): KernelFile {
 
 /** The kernel file's text: JSON with one kernel row per line, ending in a newline. */
 export function formatKernelFile(spec: FilterSpec): string {
-  const lines = Object.entries(specToKernelFile(spec)).map(([key, value]) => {
-    if (!Array.isArray(value)) return `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`;
-    const rows = (value as number[][]).map((row) => `    [${row.map((v) => JSON.stringify(v)).join(', ')}]`);
-    return `  ${JSON.stringify(key)}: [\n${rows.join(',\n')}\n  ]`;
-  });
-  return `{\n${lines.join(',\n')}\n}\n`;
+  return kernelFileText(specToKernelFile(spec));
 }

@@ -1,8 +1,13 @@
 /**
- * The kernel file format's limits, option values and defaults, mirrored from the back end
- * (main/service/filter/parseKernel.ts and validateFilterSpec.ts), which the renderer may not import;
- * test/unit/renderer/validateKernelFile.test.ts checks the two stay equal.
+ * The kernel file's limits and defaults (one definition, shared with the back end through
+ * preload/kernelFile.ts) and the editor's menus, starting kernel and completion.
  */
+import {
+  KERNEL_FILE_DEFAULTS,
+  KERNEL_FILE_VERSION,
+  MAX_KERNEL_SIDE,
+  MAX_KERNEL_TEXT_LENGTH as MAX_KERNEL_FILE_LENGTH,
+} from '../../../../preload/kernelFile.js';
 import type {
   BorderMode,
   ChannelMode,
@@ -12,14 +17,7 @@ import type {
   OutputMapping,
 } from './types.js';
 
-/** The largest kernel side the filter layer accepts. */
-export const MAX_KERNEL_SIDE = 31;
-
-/** The kernel file version the back end writes and reads. */
-export const KERNEL_FILE_VERSION = 1;
-
-/** The longest kernel file accepted, in characters. */
-export const MAX_KERNEL_FILE_LENGTH = 100_000;
+export { KERNEL_FILE_DEFAULTS, KERNEL_FILE_VERSION, MAX_KERNEL_FILE_LENGTH, MAX_KERNEL_SIDE };
 
 /** Convolution or correlation, in menu order. */
 export const FILTER_MODES: readonly FilterMode[] = ['correlation', 'convolution'];
@@ -32,17 +30,6 @@ export const OUTPUT_MAPPINGS: readonly OutputMapping[] = ['clamp', 'abs', 'shift
 
 /** Channel modes, in menu order. */
 export const CHANNEL_MODES: readonly ChannelMode[] = ['per-channel', 'luminance'];
-
-/** What a kernel file's missing options mean (DEFAULT_KERNEL_FILE_OPTIONS in the back end). */
-export const KERNEL_FILE_DEFAULTS: Omit<CompleteKernelFile, 'kernel' | 'kernelY' | 'version'> = {
-  mode: 'correlation',
-  border: 'reflect',
-  normalize: true,
-  scale: 1,
-  offset: 0,
-  mapping: 'clamp',
-  channels: 'per-channel',
-};
 
 /** The editor's starting point: the identity kernel with the default options. */
 export const IDENTITY_KERNEL_FILE: CompleteKernelFile = {

@@ -4,7 +4,7 @@
  */
 import type { PreviewRequest, ResponseOf } from '../../../../preload/contract.js';
 
-/** The kernel file format filters travel in (main/service/filter/parseKernel.ts). */
+/** The kernel file format filters travel in (preload/kernelFile.ts). */
 export type KernelFile = PreviewRequest['filter'];
 
 /** One preset as the back end lists it. */
