@@ -8,9 +8,9 @@
  * 20 M for a 1000x700 view of a 3x3 filter on RGB (tens of ms), but about 2 G for a 31x31 kernel
  * (seconds). Only the displayed pixels are evaluated, so zooming out does not cost more.
  */
-import { borderSource } from '../../service/filter/borderSource.js';
 import type { FilterSpec, KernelMatrix } from '../../service/filter/filterSpec.js';
 import { LUMA_WEIGHTS } from '../../service/filter/referenceFilter.js';
+import { tapSources } from '../../service/filter/tapSources.js';
 import { effectiveScale } from '../../service/filter/validateFilterSpec.js';
 import type { SampleSource } from './toDisplayRgba.js';
 
@@ -22,26 +22,6 @@ export interface ValueSource extends SampleSource {
 /** The colour bands a spec produces on an image: its colour channels, or 1 for luminance. */
 export function outputBands(image: SampleSource, spec: FilterSpec): number {
   return spec.channels === 'luminance' ? 1 : image.channels - (image.hasAlpha ? 1 : 0);
-}
-
-/** Source index of tap t for output coordinate coords[k], -1 for a zero tap (see referenceFilter). */
-function tapSources(
-  coords: Int32Array,
-  size: number,
-  taps: number,
-  mode: FilterSpec['mode'],
-  border: FilterSpec['border'],
-): Int32Array {
-  const anchor = mode === 'correlation' ? Math.floor(taps / 2) : taps - 1 - Math.floor(taps / 2);
-  const out = new Int32Array(coords.length * taps);
-  for (let k = 0; k < coords.length; k++) {
-    const m = coords[k];
-    for (let t = 0; t < taps; t++) {
-      const q = mode === 'correlation' ? m + t - anchor : m - t + anchor;
-      out[k * taps + t] = borderSource(q, size, border);
-    }
-  }
-  return out;
 }
 
 /**

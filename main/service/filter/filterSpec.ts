@@ -6,7 +6,7 @@
 import type { BorderMode, ChannelMode, FilterMode, OutputMapping } from '../../../preload/kernelFile.js';
 
 // The option names are the kernel file's (preload/kernelFile.ts), shared with the renderer.
-export type { BorderMode, OutputMapping };
+export type { BorderMode, ChannelMode, FilterMode, OutputMapping };
 
 /** A K x K (or KH x KW) kernel, row-major. */
 export interface KernelMatrix {

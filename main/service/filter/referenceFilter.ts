@@ -18,7 +18,7 @@
 import { filteredMetadata } from './filteredMetadata.js';
 import type { BitDepth, ChannelCount, RasterImage } from '../image/rasterImage.js';
 import { maxSample } from '../image/rasterImage.js';
-import { borderSource } from './borderSource.js';
+import { allCoordinates, tapSources } from './tapSources.js';
 import type { BorderMode, FilterSpec, KernelMatrix, OutputMapping } from './filterSpec.js';
 import { effectiveScale, filterError, filterErrorText, validateFilterSpec } from './validateFilterSpec.js';
 
@@ -41,21 +41,6 @@ export interface ReferenceFilterValues {
   max: number;
 }
 
-/** Source index of each (output index, tap) pair along one axis, -1 for a zero tap. */
-function tapSources(size: number, taps: number, mode: FilterSpec['mode'], border: BorderMode): Int32Array {
-  // Anchors from filterSpec.ts: floor(taps / 2) for correlation, taps - 1 - floor(taps / 2) for
-  // convolution, so an even kernel's extra tap falls on the same image side in both modes.
-  const anchor = mode === 'correlation' ? Math.floor(taps / 2) : taps - 1 - Math.floor(taps / 2);
-  const out = new Int32Array(size * taps);
-  for (let m = 0; m < size; m++) {
-    for (let i = 0; i < taps; i++) {
-      const q = mode === 'correlation' ? m + i - anchor : m - i + anchor;
-      out[m * taps + i] = borderSource(q, size, border);
-    }
-  }
-  return out;
-}
-
 /**
  * One plane filtered by one kernel in float64 (no scale, offset or mapping):
  * correlation y[m,n] = sum_ij x[m + i - a_r, n + j - a_c] h[i,j];
@@ -70,8 +55,8 @@ export function filterPlane(
   border: BorderMode,
 ): Float64Array {
   const { rows, cols, data } = kernel;
-  const rowSrc = tapSources(height, rows, mode, border);
-  const colSrc = tapSources(width, cols, mode, border);
+  const rowSrc = tapSources(allCoordinates(height), height, rows, mode, border);
+  const colSrc = tapSources(allCoordinates(width), width, cols, mode, border);
   const out = new Float64Array(width * height);
   for (let m = 0; m < height; m++) {
     for (let n = 0; n < width; n++) {
