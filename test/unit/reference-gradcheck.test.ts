@@ -33,6 +33,7 @@ import type {
 } from '../../native-kernels/types.js';
 import { expectArrayClose, expectTensorClose, maxAbs, type Tolerance } from '../helpers/compare.js';
 import { mulberry32, randomTensor } from '../helpers/random.js';
+import { HOMEWORK_CONV_CASES, HOMEWORK_H, HOMEWORK_X } from '../helpers/homeworkConvolution.js';
 
 /**
  * Central differences in float64 with h = 1e-6: rounding contributes about 1e-16 * |loss| / h
@@ -103,41 +104,11 @@ function rows(t: Tensor<FloatArray>): number[][] {
 // ----------------------------------------------------------------------------------- conv2d
 
 describe('conv2d: homework facts (x = 1..25 as 5x5, h = [[-1,-2,-1],[0,0,0],[1,2,1]])', () => {
-  const x: T64 = { data: Float64Array.from({ length: 25 }, (_, i) => i + 1), shape: [1, 1, 5, 5] };
-  const h: T64 = { data: Float64Array.from([-1, -2, -1, 0, 0, 0, 1, 2, 1]), shape: [1, 1, 3, 3] };
+  const x: T64 = { data: Float64Array.from(HOMEWORK_X), shape: [1, 1, 5, 5] };
+  const h: T64 = { data: Float64Array.from(HOMEWORK_H), shape: [1, 1, 3, 3] };
 
-  it('true convolution without padding is a 3x3 of -40', () => {
-    expect(rows(conv2d(x, h, null, { flip: true }))).toEqual([
-      [-40, -40, -40],
-      [-40, -40, -40],
-      [-40, -40, -40],
-    ]);
-  });
-
-  it('cross-correlation without padding is a 3x3 of +40', () => {
-    expect(rows(conv2d(x, h, null))).toEqual([
-      [40, 40, 40],
-      [40, 40, 40],
-      [40, 40, 40],
-    ]);
-  });
-
-  it('true convolution, padding 1, stride 1', () => {
-    expect(rows(conv2d(x, h, null, { flip: true, padding: 1, stride: 1 }))).toEqual([
-      [-19, -28, -32, -36, -29],
-      [-30, -40, -40, -40, -30],
-      [-30, -40, -40, -40, -30],
-      [-30, -40, -40, -40, -30],
-      [49, 68, 72, 76, 59],
-    ]);
-  });
-
-  it('true convolution, padding 1, stride 2', () => {
-    expect(rows(conv2d(x, h, null, { flip: true, padding: 1, stride: 2 }))).toEqual([
-      [-19, -32, -29],
-      [-30, -40, -30],
-      [49, 72, 59],
-    ]);
+  it.each(HOMEWORK_CONV_CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    expect(rows(conv2d(x, h, null, c.options))).toEqual(c.expected);
   });
 });
 

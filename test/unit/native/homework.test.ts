@@ -3,48 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { batchNormBackwardTrain, batchNormTrain, conv2d } from '../../../native-kernels/index.js';
 import { mulberry32 } from '../../helpers/random.js';
 import { expectArrayClose } from '../../helpers/compare.js';
+import { HOMEWORK_CONV_CASES, HOMEWORK_H, HOMEWORK_X, planeRows } from '../../helpers/homeworkConvolution.js';
 
-const x = { data: Float32Array.from({ length: 25 }, (_, i) => i + 1), shape: [1, 1, 5, 5] };
-const h = { data: Float32Array.from([-1, -2, -1, 0, 0, 0, 1, 2, 1]), shape: [1, 1, 3, 3] };
-
-function rows(t: { data: Float32Array; shape: readonly number[] }): number[][] {
-  const [, , oh, ow] = t.shape;
-  return Array.from({ length: oh }, (_, r) => Array.from(t.data.subarray(r * ow, (r + 1) * ow)));
-}
+const x = { data: Float32Array.from(HOMEWORK_X), shape: [1, 1, 5, 5] };
+const h = { data: Float32Array.from(HOMEWORK_H), shape: [1, 1, 3, 3] };
 
 describe('homework 2(c), 2(d): 2-D convolution of 1..25 with h', () => {
-  it('true convolution, no padding: a 3x3 of -40', () => {
-    expect(rows(conv2d(x, h, null, { flip: true }))).toEqual([
-      [-40, -40, -40],
-      [-40, -40, -40],
-      [-40, -40, -40],
-    ]);
-  });
-
-  it('cross-correlation, no padding: a 3x3 of +40', () => {
-    expect(rows(conv2d(x, h, null))).toEqual([
-      [40, 40, 40],
-      [40, 40, 40],
-      [40, 40, 40],
-    ]);
-  });
-
-  it('true convolution, padding 1, stride 1', () => {
-    expect(rows(conv2d(x, h, null, { flip: true, padding: 1, stride: 1 }))).toEqual([
-      [-19, -28, -32, -36, -29],
-      [-30, -40, -40, -40, -30],
-      [-30, -40, -40, -40, -30],
-      [-30, -40, -40, -40, -30],
-      [49, 68, 72, 76, 59],
-    ]);
-  });
-
-  it('true convolution, padding 1, stride 2', () => {
-    expect(rows(conv2d(x, h, null, { flip: true, padding: 1, stride: 2 }))).toEqual([
-      [-19, -32, -29],
-      [-30, -40, -30],
-      [49, 72, 59],
-    ]);
+  it.each(HOMEWORK_CONV_CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    expect(planeRows(conv2d(x, h, null, c.options))).toEqual(c.expected);
   });
 });
 
