@@ -261,6 +261,12 @@ export interface NativeAddon {
     rowBegin: number,
     rowEnd: number,
     cancel?: CancelFlag,
+    /** [colBegin, colEnd): the columns to filter (default all); destination rows are written there only. */
+    cols?: Int32Array | null,
+    /** Columns in that window whose pre-mapping values are copied out... */
+    xs?: Int32Array | null,
+    /** ...into this: rows x xs.length x colour bands (alpha never; 1 band for luminance). */
+    values?: Float32Array | null,
   ): boolean;
   /** Runs independent FMAs; returns the floating-point operations done (peak measurement). */
   fmaPeak(iterations: number): number;

@@ -168,6 +168,17 @@ export function planFilter2d(image: ImageView, options: Filter2dOptions): Filter
   };
 }
 
+/**
+ * A preview's window: only columns [cols[0], cols[1]) are filtered (destination rows are written
+ * there only), and the pre-mapping values at columns `xs` (inside that window) are copied into
+ * `values`: per row, xs.length pixels of colour bands (1 for luminance; never alpha).
+ */
+export interface Filter2dWindow {
+  cols?: readonly [number, number];
+  xs?: Int32Array;
+  values?: Float32Array;
+}
+
 /** Runs a plan over rows [rowBegin, rowEnd) on this thread; returns the rows' [min, max]. */
 export function runFilter2dRows(
   plan: Filter2dPlan,
@@ -177,7 +188,10 @@ export function runFilter2dRows(
   rowEnd: number,
   stretch: readonly [number, number] | null,
   cancel: Int32Array | null = null,
+  window: Filter2dWindow = {},
 ): { completed: boolean; min: number; max: number } {
+  if ((window.xs === undefined) !== (window.values === undefined))
+    throw new TypeError('Expected xs and values together in the filter window');
   const minmax = new Float64Array(2);
   const params = Float64Array.of(plan.scale, plan.offset, stretch?.[0] ?? 0, stretch?.[1] ?? 0);
   const completed = loadAddon().filter2d(
@@ -192,6 +206,9 @@ export function runFilter2dRows(
     rowBegin,
     rowEnd,
     cancel,
+    window.cols === undefined ? null : Int32Array.from(window.cols),
+    window.xs ?? null,
+    window.values ?? null,
   );
   return { completed, min: minmax[0], max: minmax[1] };
 }

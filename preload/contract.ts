@@ -50,6 +50,12 @@ export interface PixelsRequest {
 
 export interface PreviewRequest extends PixelsRequest {
   filter: KernelFile;
+  /**
+   * Also send every shown value before mapping (default true). They triple the answer's size, so
+   * the studio asks only while a view needs them all (diverging colours, A/B difference) and reads
+   * a hovered pixel's value with a 1x1 request instead.
+   */
+  values?: boolean;
 }
 
 export interface PreviewResult extends DisplayPixels {
@@ -58,8 +64,8 @@ export interface PreviewResult extends DisplayPixels {
   max: number;
   /** 256 bins over [min, max] of the values before mapping (what clamping throws away). */
   histogram: number[];
-  /** The values before mapping, one float per output pixel and channel (for hover readouts). */
-  values: Float32Array;
+  /** The values before mapping, one float per output pixel and colour band; null unless asked for. */
+  values: Float32Array | null;
 }
 
 export type ExportFormat = 'png' | 'jpeg' | 'webp' | 'tiff' | 'avif';

@@ -169,11 +169,21 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'filter:presetKernel': async (request) => specToKernelFile(presetSpec(request.id, request.params)),
     'filter:preview': async (request) => {
       const spec = kernelFileToSpec(request.filter);
-      const result = await compute.run('preview', { ...previewPayload(request), spec });
+      const withValues = request.values ?? true;
+      const result = await compute.run('preview', { ...previewPayload(request), spec, withValues });
       const { min, max, histogram, values } = result;
-      if (min === undefined || max === undefined || histogram === undefined || values === undefined)
+      if (min === undefined || max === undefined || histogram === undefined)
         throw new Error('the preview job returned no statistics for a filter');
-      return { width: result.width, height: result.height, rgba: result.rgba, min, max, histogram, values };
+      const rgba = result.rgba;
+      return {
+        width: result.width,
+        height: result.height,
+        rgba,
+        min,
+        max,
+        histogram,
+        values: values ?? null,
+      };
     },
     'export:image': exportImage,
     'export:chooseTarget': async (request) => {

@@ -69,8 +69,14 @@ const VALIDATORS: Validators = {
     };
   },
   'filter:preview': (p) => {
-    const r = expectRecord('request', p, ['imageId', 'region', 'scale', 'filter'], ['imageId', 'filter']);
-    return { ...pixelsFields('request', r), filter: expectKernelFile('request.filter', r.filter) };
+    const keys = ['imageId', 'region', 'scale', 'filter', 'values'];
+    const r = expectRecord('request', p, keys, ['imageId', 'filter']);
+    const values = optionalBoolean('request.values', r.values);
+    return {
+      ...pixelsFields('request', r),
+      filter: expectKernelFile('request.filter', r.filter),
+      ...(values === undefined ? {} : { values }),
+    };
   },
   'export:image': (p) => {
     const keys = [

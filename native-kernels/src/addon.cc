@@ -568,11 +568,14 @@ class Kernels : public Napi::Addon<Kernels> {
   }
 
   // filter2d(src, dst|null, geometry, kernel, kernelY|null, colX|null, rowX|null, colY|null,
-  //          rowY|null, params, minmax, rowBegin, rowEnd, cancel?) -> completed
+  //          rowY|null, params, minmax, rowBegin, rowEnd, cancel?, cols?, xs?, values?)
+  //          -> completed
   // geometry: [width, height, channels, depth, hasAlpha, luminance, kh, kw, anchorY, anchorX,
   //            border (0 zeros, 1 reflect, 2 replicate, 3 circular), mapping (0 clamp, 1 abs,
   //            2 shift, 3 stretch, 4 stats only), gradient]; params: [scale, offset, stretchMin,
   //            stretchMax]; minmax receives [min, max] of the pre-mapping values.
+  // cols: Int32Array [colBegin, colEnd) to filter (default all); xs: Int32Array of columns in
+  // that window whose pre-mapping values go to `values` (Float32Array, rows x xs x bands).
   Napi::Value Filter2d(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     const std::int32_t* v = typed<std::int32_t>(info, 2, 13, "geometry");
@@ -625,9 +628,26 @@ class Kernels : public Napi::Addon<Kernels> {
     check_range(env, r0, r1, g.height);
     const cs::Cancel cancel = cancel_flag(info, 13);
     const cs::FilterParams params{p[0], p[1], p[2], p[3]};
+    cs::Filter2dWindow win;
+    win.col_end = g.width;
+    if (const std::int32_t* cols = typed<std::int32_t>(info, 14, 2, "cols", true)) {
+      win.col_begin = cols[0];
+      win.col_end = cols[1];
+      if (win.col_begin < 0 || win.col_begin >= win.col_end || win.col_end > g.width)
+        fail(env, "cols must satisfy 0 <= colBegin < colEnd <= width");
+    }
+    if (!info[15].IsNull() && !info[15].IsUndefined()) {
+      win.xs = typed<std::int32_t>(info, 15, 0, "xs");
+      win.xs_count = static_cast<index_t>(info[15].As<Napi::Int32Array>().ElementLength());
+      for (index_t i = 0; i < win.xs_count; ++i)
+        if (win.xs[i] < win.col_begin || win.xs[i] >= win.col_end)
+          fail(env, "xs must lie in [colBegin, colEnd)");
+      win.values =
+          typed<float>(info, 16, (r1 - r0) * win.xs_count * cs::filter2d_value_bands(g), "values");
+    }
     return guarded(env, [&] {
       return Napi::Boolean::New(
-          env, cs::filter2d(g, src, dst, kx, ky, params, minmax, r0, r1, ws_, cancel));
+          env, cs::filter2d(g, src, dst, kx, ky, params, minmax, r0, r1, win, ws_, cancel));
     });
   }
 

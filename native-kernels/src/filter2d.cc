@@ -74,11 +74,14 @@ __attribute__((target("avx2,fma"))) void tap_pass_avx2(const TapPass& p) {
       }
       _mm256_storeu_ps(o + e, a);
     }
+    // The tail uses the vector lanes' exact operation (a fused multiply-add per tap, in the same
+    // order), so a value does not depend on where the window puts it: a preview's window and the
+    // whole-image export compute every pixel bit for bit alike.
     for (; e < p.count; ++e) {
       float a = 0.0f;
       for (index_t i = 0; i < p.kh; ++i)
         for (index_t j = 0; j < p.kw; ++j)
-          a += p.k[i * p.kw + j] * p.in[(r + i) * p.in_stride + e + j * p.step];
+          a = std::fma(p.k[i * p.kw + j], p.in[(r + i) * p.in_stride + e + j * p.step], a);
       o[e] = a;
     }
   }
@@ -111,12 +114,14 @@ struct FilterPlan {
   const Filter2dGeom& g;
   index_t elems;      // samples per pixel in the float band: 1 for luminance, else channels
   index_t band_rows;  // output rows per sub-band (bounds scratch to about 1 MB of band)
-  index_t wp;         // padded width in pixels
+  index_t x0, cols;   // the window's first column and width
+  index_t wp;         // padded window width in pixels
   std::vector<int> map_h, map_w;
 
-  explicit FilterPlan(const Filter2dGeom& geom) : g(geom) {
+  FilterPlan(const Filter2dGeom& geom, index_t col_begin, index_t col_end)
+      : g(geom), x0(col_begin), cols(col_end - col_begin) {
     elems = g.luminance ? 1 : g.channels;
-    wp = g.width + g.kw - 1;
+    wp = cols + g.kw - 1;
     const index_t per_row = wp * elems;
     band_rows = std::clamp<index_t>((index_t{1} << 18) / std::max<index_t>(per_row, 1), 4, 64);
     map_h = pad_map(g.height, g.anchor_y, g.kh - 1 - g.anchor_y, g.border);
@@ -138,14 +143,19 @@ inline float luminance_at(const Filter2dGeom& g, const T* src, index_t y, index_
          0.0722f * static_cast<float>(px[2]);
 }
 
-/// Fills band rows for output rows [y0, y0 + rows): padded rows and columns through the border
-/// maps; the interior of each row is one contiguous conversion.
+/// Fills band rows for output rows [y0, y0 + rows) over the window's padded columns: padded rows
+/// and columns through the border maps; the part of each row inside the image is one contiguous
+/// conversion.
 template <typename T>
 CS_CLONES void gather_band(const FilterPlan& plan, const T* src, index_t y0, index_t rows,
                            float* band) {
   const Filter2dGeom& g = plan.g;
   const index_t e = plan.elems;
   const index_t row_len = plan.wp * e;
+  // Padded column xp (of the whole image) reads image column xp - anchor_x; the window's padded
+  // columns are x0 .. x0 + wp - 1, and those in [anchor_x, anchor_x + width) are inside.
+  const index_t in_lo = std::max(plan.x0, g.anchor_x);
+  const index_t in_hi = std::min(plan.x0 + plan.wp, g.anchor_x + g.width);
   for (index_t br = 0; br < rows + g.kh - 1; ++br) {
     float* d = band + br * row_len;
     const int sy = plan.map_h[static_cast<std::size_t>(y0 + br)];
@@ -154,26 +164,25 @@ CS_CLONES void gather_band(const FilterPlan& plan, const T* src, index_t y0, ind
       continue;
     }
     const T* srow = src + static_cast<index_t>(sy) * g.width * g.channels;
-    for (index_t xp = 0; xp < plan.wp; ++xp) {
-      const int sx = plan.map_w[static_cast<std::size_t>(xp)];
-      const bool interior = xp == g.anchor_x && g.width > 0;
-      if (interior) {
-        // Columns anchor_x .. anchor_x + width - 1 map to 0 .. width - 1 in every mode.
+    for (index_t xp = plan.x0; xp < plan.x0 + plan.wp; ++xp) {
+      float* dp = d + (xp - plan.x0) * e;
+      if (xp == in_lo && in_lo < in_hi) {
+        const index_t x_first = in_lo - g.anchor_x, n = in_hi - in_lo;
         if (g.luminance) {
-          for (index_t x = 0; x < g.width; ++x) d[xp + x] = luminance_at(g, src, sy, x);
+          for (index_t x = 0; x < n; ++x) dp[x] = luminance_at(g, src, sy, x_first + x);
         } else {
-          const index_t n = g.width * e;
-          float* dd = d + xp * e;
-          for (index_t i = 0; i < n; ++i) dd[i] = static_cast<float>(srow[i]);
+          const T* sp = srow + x_first * e;
+          for (index_t i = 0; i < n * e; ++i) dp[i] = static_cast<float>(sp[i]);
         }
-        xp += g.width - 1;
+        xp = in_hi - 1;
         continue;
       }
+      const int sx = plan.map_w[static_cast<std::size_t>(xp)];
       for (index_t c = 0; c < e; ++c) {
         float v = 0.0f;
         if (sx >= 0)
           v = g.luminance ? luminance_at(g, src, sy, sx) : static_cast<float>(srow[sx * e + c]);
-        d[xp * e + c] = v;
+        dp[c] = v;
       }
     }
   }
@@ -275,14 +284,25 @@ CS_CLONES void to_samples(const float* v, index_t count, Mapping mapping, int de
   }
 }
 
+/// Copies the values at the shown columns out of one filtered row (window coordinates).
+void copy_values(const float* v, index_t x0, index_t elems, const Filter2dWindow& w, index_t bands,
+                 float* out) {
+  for (index_t i = 0; i < w.xs_count; ++i) {
+    const float* px = v + (w.xs[i] - x0) * elems;
+    for (index_t c = 0; c < bands; ++c) out[i * bands + c] = px[c];
+  }
+}
+
 template <typename T>
 bool filter2d_typed(const Filter2dGeom& g, const T* src, T* dst, const FilterKernel& kx,
                     const FilterKernel& ky, const FilterParams& prm, double* minmax,
-                    index_t row_begin, index_t row_end, Workspace& ws, const Cancel& cancel) {
-  FilterPlan plan(g);
+                    index_t row_begin, index_t row_end, const Filter2dWindow& win, Workspace& ws,
+                    const Cancel& cancel) {
+  FilterPlan plan(g, win.col_begin, win.col_end);
   const index_t e = plan.elems;
   const index_t row_len = plan.wp * e;
-  const index_t out_len = g.width * e;
+  const index_t out_len = plan.cols * e;
+  const index_t bands = filter2d_value_bands(g);
   const std::size_t bf = plan.band_floats(), rf = plan.rows_floats();
   float* band = ws.floats(bf + 3 * rf);
   float* tmp = band + bf;   // separable: the vertical pass, full padded width
@@ -316,20 +336,22 @@ bool filter2d_typed(const Filter2dGeom& g, const T* src, T* dst, const FilterKer
       combine_row(v, g.gradient ? outy + r * out_len : nullptr, out_len,
                   static_cast<float>(prm.scale), static_cast<float>(prm.offset));
       colour_range(v, out_len, e, !g.luminance && g.has_alpha, minmax);
+      if (win.values != nullptr)
+        copy_values(v, plan.x0, e, win, bands, win.values + (y - row_begin) * win.xs_count * bands);
       if (g.mapping == Mapping::kStatsOnly) continue;
-      T* drow = dst + y * g.width * dst_ch;
-      const T* srow = src + y * g.width * g.channels;
+      T* drow = dst + (y * g.width + plan.x0) * dst_ch;
+      const T* srow = src + (y * g.width + plan.x0) * g.channels;
       if (dst_ch == e) {
         to_samples<T>(v, out_len, g.mapping, g.depth, prm, drow);
       } else {
         // Luminance with alpha: map into the (now free) tmp buffer, then interleave gray + alpha.
         T* gray = reinterpret_cast<T*>(tmp);
         to_samples<T>(v, out_len, g.mapping, g.depth, prm, gray);
-        for (index_t x = 0; x < g.width; ++x) drow[x * 2] = gray[x];
+        for (index_t x = 0; x < plan.cols; ++x) drow[x * 2] = gray[x];
       }
       if (g.has_alpha) {
         // Alpha passes through untouched (per channel, it was filtered above and is overwritten).
-        for (index_t x = 0; x < g.width; ++x)
+        for (index_t x = 0; x < plan.cols; ++x)
           drow[x * dst_ch + dst_ch - 1] = srow[x * g.channels + g.channels - 1];
       }
     }
@@ -344,14 +366,19 @@ index_t filter2d_dst_channels(const Filter2dGeom& g) {
   return g.has_alpha ? 2 : 1;
 }
 
+index_t filter2d_value_bands(const Filter2dGeom& g) {
+  if (g.luminance) return 1;
+  return g.channels - (g.has_alpha ? 1 : 0);
+}
+
 bool filter2d(const Filter2dGeom& g, const void* src, void* dst, const FilterKernel& kx,
               const FilterKernel& ky, const FilterParams& params, double* minmax, index_t row_begin,
-              index_t row_end, Workspace& ws, const Cancel& cancel) {
+              index_t row_end, const Filter2dWindow& window, Workspace& ws, const Cancel& cancel) {
   if (g.depth == 8)
     return filter2d_typed(g, static_cast<const std::uint8_t*>(src), static_cast<std::uint8_t*>(dst),
-                          kx, ky, params, minmax, row_begin, row_end, ws, cancel);
+                          kx, ky, params, minmax, row_begin, row_end, window, ws, cancel);
   return filter2d_typed(g, static_cast<const std::uint16_t*>(src), static_cast<std::uint16_t*>(dst),
-                        kx, ky, params, minmax, row_begin, row_end, ws, cancel);
+                        kx, ky, params, minmax, row_begin, row_end, window, ws, cancel);
 }
 
 }  // namespace cs

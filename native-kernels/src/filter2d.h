@@ -40,13 +40,29 @@ struct FilterParams {
   double stretch_min, stretch_max;  // kStretch: the range mapped onto [0, max sample]
 };
 
+/// Which columns to compute and which pre-mapping values to hand out. A preview shows a window of
+/// the image, so only its columns are filtered (the destination rows are written there only), and
+/// the values before mapping (histogram, hover readout, diverging view) are copied out at the
+/// shown columns `xs` (each in [col_begin, col_end)): `values` receives, per output row in order,
+/// xs_count pixels of `colour bands` floats (the colour channels, or 1 for luminance; never alpha).
+struct Filter2dWindow {
+  index_t col_begin = 0, col_end = 0;
+  const std::int32_t* xs = nullptr;
+  index_t xs_count = 0;
+  float* values = nullptr;
+};
+
 /// Destination channels: 1 (+1 alpha) for luminance, else the source's.
 index_t filter2d_dst_channels(const Filter2dGeom& g);
 
-/// Filters output rows [row_begin, row_end). minmax[0..1] receive the min and max of the
-/// pre-mapping values of those rows (colour channels only). Returns false if cancelled.
+/// Colour bands of the pre-mapping values: 1 for luminance, else the colour channels.
+index_t filter2d_value_bands(const Filter2dGeom& g);
+
+/// Filters output rows [row_begin, row_end) over the window's columns. minmax[0..1] receive the
+/// min and max of the pre-mapping values computed (colour channels only). Returns false if
+/// cancelled.
 bool filter2d(const Filter2dGeom& g, const void* src, void* dst, const FilterKernel& kx,
               const FilterKernel& ky, const FilterParams& params, double* minmax, index_t row_begin,
-              index_t row_end, Workspace& ws, const Cancel& cancel);
+              index_t row_end, const Filter2dWindow& window, Workspace& ws, const Cancel& cancel);
 
 }  // namespace cs

@@ -1,11 +1,13 @@
 /**
  * 'preview': what the screen shows of a stored image, a region at a scale, optionally filtered.
  * Display pixels are the image's own pixels under each output pixel (nearest sampling). Filtered
- * previews run the native plan on the whole stored image but only over the rows that are shown,
- * so each displayed pixel is bit for bit the pixel the 'filter' job and an export produce (borders
- * and halos need no special case). The values before mapping (histogram, hover readouts) are
- * computed in float64 at the shown pixels only (see sampledFilterValues.ts for the cost), on the
- * pool. A 'stretch' mapping stretches the shown values' range, not the whole image's.
+ * previews run the native plan only over the shown rows and the shown columns (plus the kernel's
+ * halo, read from the whole stored image), so each displayed pixel is bit for bit the pixel the
+ * 'filter' job and an export produce, borders included. The same native pass copies out the
+ * values before mapping at the shown pixels (histogram, hover readout, diverging view, A/B
+ * difference); sampledFilterValues.ts is their float64 reference in the tests. A 'stretch'
+ * mapping stretches the shown values' range, not the whole image's, so it takes a statistics pass
+ * first.
  */
 import { planFilter2d, runFilter2dRows, type Filter2dPlan } from '../../../native-kernels/filter2d.js';
 import type { FilterSpec } from '../../service/filter/filterSpec.js';
@@ -13,11 +15,11 @@ import { toFilter2dOptions } from '../../service/filter/toFilter2dOptions.js';
 import { getStoredImage, recycleBuffer, sharedBuffer } from '../imageStore.js';
 import type { JobHandler } from '../jobRegistry.js';
 import type { JobIO } from '../jobTypes.js';
-import { histogram256 } from '../preview/histogram256.js';
 import { MAX_PREVIEW_PIXELS } from '../preview/previewLimits.js';
 import { sampleCoordinates } from '../preview/sampleCoordinates.js';
-import { outputBands, sampledFilterValues, type ValueSource } from '../preview/sampledFilterValues.js';
-import { toDisplayRgba } from '../preview/toDisplayRgba.js';
+import { histogram256 } from '../preview/histogram256.js';
+import { outputBands } from '../preview/sampledFilterValues.js';
+import { toDisplayRgba, toDisplayRgbaRows, type SampleSource } from '../preview/toDisplayRgba.js';
 import { defineTask, type TaskContext } from '../task.js';
 import { splitRange } from '../toShared.js';
 
@@ -31,6 +33,8 @@ export interface PreviewPayload {
   outHeight: number;
   /** Filter to apply; omitted for the image's own pixels. */
   spec?: FilterSpec;
+  /** Return the values before mapping too (default true); they are most of the answer's bytes. */
+  withValues?: boolean;
 }
 
 /** Output of 'preview'; the statistics are present when a spec was given. */
@@ -50,44 +54,63 @@ declare module '../jobTypes.js' {
   }
 }
 
-/** One slice of the float64 values: output rows [rowBegin, rowEnd). */
-export interface PreviewValuesArgs {
-  image: ValueSource;
-  spec: FilterSpec;
-  xs: Int32Array;
-  ys: Int32Array;
-  rowBegin: number;
-  rowEnd: number;
-  out: Float32Array;
-}
-
-/** Worker thread: the values before mapping of some output rows. */
-export function previewValues(args: PreviewValuesArgs, context: TaskContext): { min: number; max: number } {
-  const { image, spec, xs, ys, rowBegin, rowEnd, out } = args;
-  const r = sampledFilterValues(image, spec, xs, ys, rowBegin, rowEnd, out, () => context.cancelled());
-  if (r.completed) context.advance(rowEnd - rowBegin);
-  return { min: r.min, max: r.max };
-}
-
-/** One slice of the mapped pixels: some image rows of the native plan. */
+/** One slice of a preview: some of the shown image rows, filtered over the shown columns. */
 export interface PreviewRowsArgs {
   plan: Filter2dPlan;
   src: Uint8Array | Uint16Array;
-  dst: Uint8Array | Uint16Array;
+  /** Null for the statistics pass of 'stretch' (values only). */
+  dst: Uint8Array | Uint16Array | null;
+  /** Distinct shown rows, ascending; their values start at row slot `first` of `values`. */
   rows: Int32Array;
+  first: number;
+  cols: [number, number];
+  xs: Int32Array;
+  /** Values before mapping, shown rows x xs x bands; null when only mapped pixels are wanted. */
+  values: Float32Array | null;
+  bands: number;
   stretch: [number, number] | null;
+  /** The mapped pass also converts its output rows for the screen, in parallel, into `rgba`. */
+  display: { filtered: SampleSource; ys: Int32Array; rgba: Uint8Array } | null;
 }
 
-/** Worker thread: runs the native plan over the given image rows, one at a time. */
+/** Worker thread: runs the native plan over each run of consecutive shown rows. */
 export function previewRows(args: PreviewRowsArgs, context: TaskContext): void {
-  for (const row of args.rows) {
-    const r = runFilter2dRows(args.plan, args.src, args.dst, row, row + 1, args.stretch, context.cancel);
+  const { rows, values, xs } = args;
+  const stride = xs.length * args.bands;
+  for (let i = 0; i < rows.length;) {
+    // Consecutive rows go in one call so the kernel's halo rows are gathered once per band.
+    let j = i + 1;
+    while (j < rows.length && rows[j] === rows[j - 1] + 1) j++;
+    const at = (args.first + i) * stride;
+    const window =
+      values === null
+        ? { cols: args.cols }
+        : { cols: args.cols, xs, values: values.subarray(at, at + (j - i) * stride) };
+    const r = runFilter2dRows(
+      args.plan,
+      args.src,
+      args.dst,
+      rows[i],
+      rows[j - 1] + 1,
+      args.stretch,
+      context.cancel,
+      window,
+    );
     if (!r.completed) return;
+    i = j;
   }
-  context.advance(args.rows.length);
+  if (args.display !== null && rows.length > 0) {
+    // The output rows showing this slice's image rows: a contiguous run, since ys ascends.
+    const { filtered, ys, rgba } = args.display;
+    let jBegin = 0;
+    while (jBegin < ys.length && ys[jBegin] < rows[0]) jBegin++;
+    let jEnd = jBegin;
+    while (jEnd < ys.length && ys[jEnd] <= rows[rows.length - 1]) jEnd++;
+    toDisplayRgbaRows(filtered, xs, ys, jBegin, jEnd, rgba);
+  }
+  context.advance(rows.length);
 }
 
-const previewValuesTask = defineTask(import.meta.url, 'previewValues', previewValues);
 const previewRowsTask = defineTask(import.meta.url, 'previewRows', previewRows);
 
 function checkPayload(payload: PreviewPayload, width: number, height: number): void {
@@ -116,6 +139,18 @@ function checkPayload(payload: PreviewPayload, width: number, height: number): v
     );
 }
 
+/** Min and max of the values. */
+function valueRange(values: Float32Array): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
 /** Compute process: samples (and filters) the region, statistics first when filtering. */
 export const preview: JobHandler<PreviewPayload, PreviewJobResult> = async (payload, context) => {
   const image = getStoredImage(payload.id);
@@ -126,63 +161,75 @@ export const preview: JobHandler<PreviewPayload, PreviewJobResult> = async (payl
   if (spec === undefined) return { width: outWidth, height: outHeight, rgba: toDisplayRgba(image, xs, ys) };
 
   const plan = planFilter2d(image, toFilter2dOptions(spec));
-  const view: ValueSource = {
-    data: image.data,
-    width: image.width,
-    height: image.height,
-    channels: image.channels,
-    depth: image.depth,
-    hasAlpha: image.hasAlpha,
-  };
+  // ys ascends (sampleCoordinates), so its distinct rows do too; times[k]: output rows showing row k.
   const rows = Int32Array.from(new Set(ys));
-  const slices = context.pool.threads * 2;
-  context.reportProgress(0, outHeight + rows.length);
-
+  const times = new Int32Array(rows.length);
+  for (let j = 0, k = 0; j < outHeight; j++) {
+    while (rows[k] !== ys[j]) k++;
+    times[k]++;
+  }
+  const cols: [number, number] = [xs[0], xs[xs.length - 1] + 1];
   const bands = outputBands(image, spec);
-  const out = new Float32Array(new SharedArrayBuffer(outWidth * outHeight * bands * 4));
-  const parts = await context.pool.runAll(
-    previewValuesTask,
-    splitRange(outHeight, slices).map(([rowBegin, rowEnd]) => ({
-      image: view,
-      spec,
-      xs,
-      ys,
-      rowBegin,
-      rowEnd,
-      out,
-    })),
-  );
-  context.throwIfCancelled();
-  const min = Math.min(...parts.map((p) => p.min));
-  const max = Math.max(...parts.map((p) => p.max));
+  const stride = outWidth * bands;
+  const shown = new Float32Array(new SharedArrayBuffer(rows.length * stride * 4));
+  const slices = splitRange(rows.length, context.pool.threads * 2);
+  const stretching = plan.mapping === 'stretch';
+  context.reportProgress(0, rows.length * (stretching ? 2 : 1));
 
   const buffer = sharedBuffer(plan.dstLength * (image.depth === 8 ? 1 : 2));
   try {
     const dst = image.depth === 8 ? new Uint8Array(buffer) : new Uint16Array(buffer);
-    const stretch: [number, number] | null = plan.mapping === 'stretch' ? [min, max] : null;
-    await context.pool.runAll(
-      previewRowsTask,
-      splitRange(rows.length, slices).map(([begin, end]) => ({
-        plan,
-        src: image.data,
-        dst,
-        rows: rows.slice(begin, end),
-        stretch,
-      })),
-    );
+    const filtered: SampleSource = {
+      data: dst,
+      width: image.width,
+      channels: plan.dstChannels as SampleSource['channels'],
+      depth: image.depth,
+      hasAlpha: image.hasAlpha,
+    };
+    const rgba = new Uint8Array(new SharedArrayBuffer(outWidth * outHeight * 4));
+    const pass = (mapped: boolean, values: Float32Array | null, stretch: [number, number] | null) =>
+      context.pool.runAll(
+        previewRowsTask,
+        slices.map(([begin, end]) => ({
+          plan,
+          src: image.data,
+          dst: mapped ? dst : null,
+          rows: rows.slice(begin, end),
+          first: begin,
+          cols,
+          xs,
+          values,
+          bands,
+          stretch,
+          display: mapped ? { filtered, ys, rgba } : null,
+        })),
+      );
+    await pass(!stretching, shown, null);
     context.throwIfCancelled();
-    const filtered = { ...view, data: dst, channels: plan.dstChannels as ValueSource['channels'] };
-    // slice(): shared memory cannot cross the process boundary.
-    const values = out.slice();
-    return {
+    const [min, max] = valueRange(shown);
+    if (stretching) {
+      await pass(true, null, [min, max]);
+      context.throwIfCancelled();
+    }
+    const result: PreviewJobResult = {
       width: outWidth,
       height: outHeight,
-      rgba: toDisplayRgba(filtered, xs, ys),
+      // slice(): shared memory cannot cross the process boundary.
+      rgba: rgba.slice(),
       min,
       max,
-      histogram: histogram256(values, min, max),
-      values,
+      histogram: histogram256(shown, min, max, times),
     };
+    if (payload.withValues === false) return result;
+    // Every output row's values: the distinct rows' own when no row repeats (zoomed out or at
+    // 100 %), else expanded.
+    if (rows.length === outHeight) return { ...result, values: shown.slice() };
+    const values = new Float32Array(outHeight * stride);
+    for (let j = 0, k = 0; j < outHeight; j++) {
+      while (rows[k] !== ys[j]) k++;
+      values.set(shown.subarray(k * stride, (k + 1) * stride), j * stride);
+    }
+    return { ...result, values };
   } finally {
     recycleBuffer(buffer);
   }

@@ -3,18 +3,29 @@
 /**
  * Counts `values` in 256 equal bins over [min, max] (the last bin includes max; values outside,
  * from float32 rounding of the float64 range, go to the end bins). All in bin 0 when max = min.
+ * With `times`, `values` holds times.length equal rows and row k counts times[k] times (a zoomed-in
+ * preview shows one image row on several screen rows).
  */
-export function histogram256(values: Float32Array, min: number, max: number): number[] {
+export function histogram256(values: Float32Array, min: number, max: number, times?: Int32Array): number[] {
+  const rows = times ?? Int32Array.of(1);
+  const stride = values.length / rows.length;
   const bins = new Array<number>(256).fill(0);
   const range = max - min;
   if (!(range > 0) || !Number.isFinite(range)) {
-    bins[0] = values.length;
+    bins[0] = rows.reduce((a, t) => a + t, 0) * stride;
     return bins;
   }
   const perUnit = 256 / range;
-  for (let i = 0; i < values.length; i++) {
-    const b = Math.floor((values[i] - min) * perUnit);
-    bins[b < 0 ? 0 : b > 255 ? 255 : b]++;
+  // A tight typed loop (it runs over every shown value of every preview); the clamp comes before
+  // the truncation, so ToInt32 never sees a huge value.
+  const counts = new Float64Array(256);
+  for (let k = 0; k < rows.length; k++) {
+    const w = rows[k];
+    for (let i = k * stride; i < (k + 1) * stride; i++) {
+      const t = (values[i] - min) * perUnit;
+      counts[t < 0 ? 0 : t >= 255 ? 255 : t | 0] += w;
+    }
   }
+  for (let b = 0; b < 256; b++) bins[b] = counts[b];
   return bins;
 }

@@ -1,8 +1,8 @@
 /**
  * The filter's values before mapping at chosen pixels only, in float64 with the reference filter's
  * semantics (referenceFilter.ts: anchors, borders, luminance, gradient pairs, scale and offset).
- * Previews need these for the histogram and the hover readout; the native kernel maps straight to
- * 8/16-bit samples and never hands out its floats.
+ * This is the float64 reference for the values the native kernel copies out of a preview (the
+ * 'preview' job); the tests compare the two, and the renderer's K x K product readout against it.
  *
  * Cost: output pixels x colour bands x kernel taps (x2 for a gradient pair) multiply-adds, about
  * 20 M for a 1000x700 view of a 3x3 filter on RGB (tens of ms), but about 2 G for a 31x31 kernel

@@ -14,12 +14,25 @@ export interface SampleSource {
 
 /** RGBA8 pixels of `image` at (xs[i], ys[j]), row by row: xs.length * ys.length * 4 bytes. */
 export function toDisplayRgba(image: SampleSource, xs: Int32Array, ys: Int32Array): Uint8Array {
+  const out = new Uint8Array(xs.length * ys.length * 4);
+  toDisplayRgbaRows(image, xs, ys, 0, ys.length, out);
+  return out;
+}
+
+/** Output rows [jBegin, jEnd) of toDisplayRgba, written into `out` (all rows' size) in place. */
+export function toDisplayRgbaRows(
+  image: SampleSource,
+  xs: Int32Array,
+  ys: Int32Array,
+  jBegin: number,
+  jEnd: number,
+  out: Uint8Array,
+): void {
   const { data, width, channels, hasAlpha } = image;
   const shift = image.depth === 16 ? 8 : 0;
   const colour = channels - (hasAlpha ? 1 : 0);
-  const out = new Uint8Array(xs.length * ys.length * 4);
-  let o = 0;
-  for (let j = 0; j < ys.length; j++) {
+  let o = jBegin * xs.length * 4;
+  for (let j = jBegin; j < jEnd; j++) {
     const rowStart = ys[j] * width;
     for (let i = 0; i < xs.length; i++) {
       const p = (rowStart + xs[i]) * channels;
@@ -31,5 +44,4 @@ export function toDisplayRgba(image: SampleSource, xs: Int32Array, ys: Int32Arra
       o += 4;
     }
   }
-  return out;
 }

@@ -8,6 +8,7 @@ import type { ImageInfo, PreviewResult } from '../../../preload/contract.js';
 import { effectiveScale, resolveKernelFile, type KernelFile } from './kernelFile.js';
 import { kernelProducts } from './kernelProducts.js';
 import { outputPixelAt, rgbaAt, valuesAt, type PlacedPixels } from './placedPixels.js';
+import { useHoverValues } from './useHoverValues.js';
 import { useNeighbourhood } from './useNeighbourhood.js';
 
 /** Screen pixels per image pixel from which the products are shown. */
@@ -46,6 +47,12 @@ export function HoverReadout(props: HoverReadoutProps) {
     kCols,
     file?.border ?? 'reflect',
   );
+  // Without the preview's values (see usePreviews), the hovered pixel's are fetched on their own.
+  const fetched = useHoverValues(
+    image,
+    hit && after && after.pixels.values === null ? hit.source : null,
+    props.draft,
+  );
 
   if (image === null || pixel === null) {
     return (
@@ -59,8 +66,11 @@ export function HoverReadout(props: HoverReadoutProps) {
   const rgba = beforeHit && before ? rgbaAt(before.pixels, beforeHit.index) : null;
   const colour = image.channels - (image.hasAlpha ? 1 : 0);
   const beforeValues = rgba === null ? null : colour === 1 ? [rgba[0]] : rgba.slice(0, 3);
+  const shownValues = after?.pixels.values ?? null;
   const values =
-    hit && after ? valuesAt(after.pixels.values, after.pixels.width * after.pixels.height, hit.index) : null;
+    hit && after && shownValues
+      ? valuesAt(shownValues, after.pixels.width * after.pixels.height, hit.index)
+      : fetched;
 
   const luminance = file?.channels === 'luminance' && colour === 3;
   const bands = luminance || colour === 1 ? 1 : 3;

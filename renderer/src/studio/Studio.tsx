@@ -66,7 +66,14 @@ export function Studio() {
     if (dx !== 0 || dy !== 0) setView((v) => (v === null ? v : panBy(v, dx, dy)));
   }, [pane]);
 
-  const previews = usePreviews(image, view, pane, drafts.a.draft, drafts.comparing ? drafts.b.draft : null);
+  const previews = usePreviews(
+    image,
+    view,
+    pane,
+    drafts.a.draft,
+    drafts.comparing ? drafts.b.draft : null,
+    diverging || drafts.comparing,
+  );
   const shown = useShownAfter(previews, { diverging, compare: drafts.comparing ? abView : null });
   const edited = drafts.editing === 'b' ? previews.afterB : previews.after;
 

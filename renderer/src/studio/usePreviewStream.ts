@@ -36,15 +36,20 @@ export interface PreviewTarget {
 
 interface FilterRequest extends PixelsRequest {
   filter: KernelFile;
+  values: boolean;
 }
 
 const IDLE: PreviewStatus = { state: 'idle', lastMs: null, error: null };
 
-/** Previews of `draft` over `target`; a null draft requests nothing and forgets what was shown. */
+/**
+ * Previews of `draft` over `target`; a null draft requests nothing and forgets what was shown.
+ * `values`: also fetch every shown value before mapping (only views that show them all need it).
+ */
 export function usePreviewStream(
   image: ImageInfo | null,
   target: PreviewTarget | null,
   draft: KernelFile | null,
+  values = false,
 ): PreviewStream {
   const [result, setResult] = useState<{ placed: PlacedPixels<PreviewResult>; draft: KernelFile } | null>(
     null,
@@ -90,9 +95,15 @@ export function usePreviewStream(
   const key = target?.key ?? '';
   useEffect(() => {
     if (image === null || target === null || draft === null) return;
-    coalescer.request({ imageId: image.id, region: target.region, scale: target.scale, filter: draft });
+    coalescer.request({
+      imageId: image.id,
+      region: target.region,
+      scale: target.scale,
+      filter: draft,
+      values,
+    });
     // `key` stands for the target: its object is new on every render.
-  }, [image, key, draft, coalescer]);
+  }, [image, key, draft, values, coalescer]);
 
   return { placed: result?.placed ?? null, draft: result?.draft ?? null, status };
 }

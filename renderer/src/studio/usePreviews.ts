@@ -41,13 +41,17 @@ function combinedStatus(a: PreviewStatus, b: PreviewStatus): PreviewStatus {
   return { state, lastMs, error };
 }
 
-/** Fetches and keeps the visible before pixels and the previews of `draft` and `draftB`. */
+/**
+ * Fetches and keeps the visible before pixels and the previews of `draft` and `draftB`; with
+ * `values`, the previews carry every shown value before mapping (diverging view, A/B difference).
+ */
 export function usePreviews(
   image: ImageInfo | null,
   view: View | null,
   pane: Size,
   draft: KernelFile,
   draftB: KernelFile | null = null,
+  values = false,
 ): Previews {
   const [before, setBefore] = useState<PlacedPixels | null>(null);
 
@@ -77,8 +81,8 @@ export function usePreviews(
     // `key` stands for the region and scale: the region object is new on every render.
   }, [image, key, beforeC]);
 
-  const a = usePreviewStream(image, target, draft);
-  const b = usePreviewStream(image, target, draftB);
+  const a = usePreviewStream(image, target, draft, values);
+  const b = usePreviewStream(image, target, draftB, values);
 
   return {
     before,

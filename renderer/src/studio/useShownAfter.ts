@@ -46,7 +46,8 @@ function samePixels(a: PlacedPixels, b: PlacedPixels): boolean {
 
 /** The preview as diverging colours (the values stay for the hover readout). */
 function asDiverging(placed: PlacedPixels<PreviewResult> | null) {
-  if (placed === null) return null;
+  // A preview requested before the view switched has no values yet: its successor will.
+  if (placed === null || placed.pixels.values === null) return null;
   const { width, height, values } = placed.pixels;
   const { rgba, maxAbs } = divergingPixels(values, width * height);
   return { placed: { region: placed.region, pixels: { width, height, rgba } }, maxAbs };
@@ -64,8 +65,10 @@ export function useShownAfter(
   const colours = useMemo(() => (diverging ? asDiverging(source) : null), [diverging, source]);
   const diff = useMemo(() => {
     if (!comparing || after === null || afterB === null || !samePixels(after, afterB)) return null;
+    const [va, vb] = [after.pixels.values, afterB.pixels.values];
+    if (va === null || vb === null) return null;
     const { width, height } = after.pixels;
-    const d = abDifference(after.pixels.values, afterB.pixels.values, width * height);
+    const d = abDifference(va, vb, width * height);
     if (d === null) return null;
     return {
       placed: { region: after.region, pixels: { width, height, rgba: d.rgba } },

@@ -88,7 +88,9 @@ describe('browser bridge through a real host', () => {
       filter: { version: 1, kernel: [[1]] },
     });
     expect(result.values).toBeInstanceOf(Float32Array);
-    expect(new Uint8Array(result.values.buffer)).toEqual(new Uint8Array(preview.values.buffer));
+    expect(new Uint8Array((result.values as Float32Array).buffer)).toEqual(
+      new Uint8Array((preview.values as Float32Array).buffer),
+    );
     expect(Object.is(result.min, -0)).toBe(true);
     expect(result.histogram).toEqual(preview.histogram);
   });
