@@ -84,6 +84,18 @@ export interface ExportRequest {
    * comes back as bytes for a download.
    */
   targetPath?: string;
+  /** An id the renderer chose, to follow the export with 'task:progress' and stop it with 'task:cancel'. */
+  taskId?: string;
+}
+
+/** A long request's progress ('task:progress'); total 0 while a stage has no measure. */
+export interface TaskProgress {
+  state: 'running' | 'done' | 'failed' | 'cancelled' | 'unknown';
+  stage: string;
+  done: number;
+  total: number;
+  /** Why it failed. */
+  error?: string;
 }
 
 export interface ExportResult {
@@ -125,6 +137,9 @@ export interface Contract {
   /** Electron only: shows the save dialog; null when cancelled. */
   'export:chooseTarget': { request: { suggestedName: string }; response: string | null };
   'recent:list': { request: null; response: RecentFile[] };
+  'task:progress': { request: { taskId: string }; response: TaskProgress };
+  /** True when a running task was asked to stop (its request then fails as cancelled). */
+  'task:cancel': { request: { taskId: string }; response: boolean };
 }
 
 export type Channel = keyof Contract;
@@ -151,6 +166,8 @@ export const CHANNELS = [
   'export:image',
   'export:chooseTarget',
   'recent:list',
+  'task:progress',
+  'task:cancel',
 ] as const satisfies readonly Channel[];
 
 // Compile-time check that CHANNELS lists every channel of the contract.

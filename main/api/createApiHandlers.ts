@@ -22,6 +22,7 @@ import { appVersion } from '../service/image/appVersion.js';
 import type { EncodeOptions } from '../service/image/encodeImage.js';
 import type { ApiDeps, ApiDialogs, ApiHandlers } from './apiTypes.js';
 import { previewSize } from './previewSize.js';
+import { createTaskTracker, type TrackedTask } from './taskTracker.js';
 import { SAMPLE_ATTRIBUTION, SAMPLE_FILE_NAME } from './sampleImage.js';
 
 /** Images one window may hold open at once (each lives in the compute process's memory). */
@@ -48,6 +49,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
   const open = new Map<string, OpenImage>();
   // Export targets the user picked in the save dialog: the renderer cannot name any other path.
   const approvedTargets = new Set<string>();
+  const tasks = createTaskTracker();
 
   const dialogs = (channel: Channel): ApiDialogs => {
     if (shell !== 'electron' || deps.dialogs === undefined) throw desktopOnly(channel);
@@ -96,6 +98,12 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
   };
 
   const exportImage = async (request: ExportRequest): Promise<ExportResult> => {
+    if (request.taskId === undefined) return runExport(request, null);
+    const task = tasks.start(request.taskId);
+    return task.run(() => runExport(request, task));
+  };
+
+  const runExport = async (request: ExportRequest, task: TrackedTask | null): Promise<ExportResult> => {
     const image = getOpen(request.imageId);
     const spec = kernelFileToSpec(request.filter);
     if (shell === 'electron') {
@@ -113,23 +121,43 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     if (request.quality !== undefined) options.quality = request.quality;
     if (request.keepIcc !== undefined) options.keepIcc = request.keepIcc;
     if (request.keepExif !== undefined) options.keepExif = request.keepExif;
-    const filtered = await compute.run('filter', { id: image.info.id, spec, store: true, returnData: false });
+    // Filtering reports per band; encoding (sharp, one call) has no measure: an indeterminate bar.
+    const jobOptions = task
+      ? {
+          signal: task.signal,
+          onProgress: (p: { done: number; total: number }) => task.report('filtering', p.done, p.total),
+        }
+      : {};
+    const filtered = await compute.run(
+      'filter',
+      { id: image.info.id, spec, store: true, returnData: false },
+      jobOptions,
+    );
+    task?.report(request.targetPath === undefined ? 'encoding' : 'writing', 0, 0);
     const storedId = filtered.stored?.id;
     if (storedId === undefined) throw new Error('the filter job kept no result to export');
     try {
       if (request.targetPath !== undefined) {
-        const written = await compute.run('exportImage', {
-          id: storedId,
-          target: request.targetPath,
-          options: {
-            ...options,
-            sourcePath: image.sourcePath,
-            sidecar: request.sidecar === true ? { filter: specToKernelFile(spec) } : undefined,
+        const written = await compute.run(
+          'exportImage',
+          {
+            id: storedId,
+            target: request.targetPath,
+            options: {
+              ...options,
+              sourcePath: image.sourcePath,
+              sidecar: request.sidecar === true ? { filter: specToKernelFile(spec) } : undefined,
+            },
           },
-        });
+          task ? { signal: task.signal } : {},
+        );
         return { fileName: basename(written.path), path: written.path };
       }
-      const bytes = await compute.run('encodeImage', { id: storedId, options });
+      const bytes = await compute.run(
+        'encodeImage',
+        { id: storedId, options },
+        task ? { signal: task.signal } : {},
+      );
       const stem = basename(image.info.name, extname(image.info.name));
       return { fileName: `${stem}-filtered.${request.format === 'jpeg' ? 'jpg' : request.format}`, bytes };
     } finally {
@@ -192,5 +220,7 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
       return path;
     },
     'recent:list': async () => (shell === 'electron' && deps.recentStore ? deps.recentStore.list() : []),
+    'task:progress': async (request) => tasks.progress(request.taskId),
+    'task:cancel': async (request) => tasks.cancel(request.taskId),
   };
 }

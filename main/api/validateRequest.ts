@@ -22,6 +22,16 @@ import {
 
 /** Image ids are UUIDs; the cap only keeps a hostile string short. */
 const MAX_ID_LENGTH = 100;
+
+/** A renderer-chosen task id: short, and plain characters only (it is a map key and log text). */
+function expectTaskId(name: string, value: unknown): string {
+  const id = expectString(name, value, 64);
+  if (!/^[A-Za-z0-9_-]+$/.test(id))
+    throw new RangeError(
+      `Expected letters, digits, '-' or '_' for ${name} but received ${JSON.stringify(id)}`,
+    );
+  return id;
+}
 const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'jpeg', 'webp', 'tiff', 'avif'];
 
 function expectDepth(name: string, value: unknown): 8 | 16 {
@@ -89,6 +99,7 @@ const VALIDATORS: Validators = {
       'keepExif',
       'sidecar',
       'targetPath',
+      'taskId',
     ];
     const r = expectRecord('request', p, keys, ['imageId', 'filter', 'format']);
     const optional = {
@@ -98,6 +109,7 @@ const VALIDATORS: Validators = {
       keepExif: optionalBoolean('request.keepExif', r.keepExif),
       sidecar: optionalBoolean('request.sidecar', r.sidecar),
       targetPath: r.targetPath === undefined ? undefined : expectPath('request.targetPath', r.targetPath),
+      taskId: r.taskId === undefined ? undefined : expectTaskId('request.taskId', r.taskId),
     };
     return {
       imageId: expectString('request.imageId', r.imageId, MAX_ID_LENGTH),
@@ -106,6 +118,14 @@ const VALIDATORS: Validators = {
       // Leave out what was not given, so defaults apply downstream.
       ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
     };
+  },
+  'task:progress': (p) => {
+    const r = expectRecord('request', p, ['taskId'], ['taskId']);
+    return { taskId: expectTaskId('request.taskId', r.taskId) };
+  },
+  'task:cancel': (p) => {
+    const r = expectRecord('request', p, ['taskId'], ['taskId']);
+    return { taskId: expectTaskId('request.taskId', r.taskId) };
   },
   'export:chooseTarget': (p) => {
     const r = expectRecord('request', p, ['suggestedName'], ['suggestedName']);

@@ -1,6 +1,7 @@
 /**
  * Export of the filtered image: format and options, then Electron's save dialog and a file on disk,
- * or in browser mode the encoded bytes as a download.
+ * or in browser mode the encoded bytes as a download. The export runs as a task: a progress bar
+ * follows its filtering bands (then an indeterminate bar while it encodes), and Cancel stops it.
  */
 import { useState } from 'react';
 
@@ -8,6 +9,7 @@ import type { AppInfo, ExportFormat, ExportRequest, ImageInfo } from '../../../p
 import { api } from '../api/index.js';
 import { downloadBytes } from './downloadBytes.js';
 import { errorMessage } from './errorMessage.js';
+import { newTaskId, useTaskProgress } from './useTaskProgress.js';
 import type { KernelFile } from './kernelFile.js';
 
 const FORMATS: readonly ExportFormat[] = ['png', 'jpeg', 'webp', 'tiff', 'avif'];
@@ -41,14 +43,17 @@ export function ExportPanel({ image, draft, shell }: ExportPanelProps) {
   const [keepExif, setKeepExif] = useState(false);
   const [sidecar, setSidecar] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const progress = useTaskProgress(taskId);
   const electron = shell === 'electron';
   const running = status.kind === 'running';
 
   const run = async (): Promise<void> => {
     if (image === null) return;
-    setStatus({ kind: 'running' });
+    const id = newTaskId('export');
     try {
       const request: ExportRequest = {
+        taskId: id,
         imageId: image.id,
         filter: draft,
         format,
@@ -62,22 +67,36 @@ export function ExportPanel({ image, draft, shell }: ExportPanelProps) {
         const target = await api['export:chooseTarget']({
           suggestedName: `${stem}-filtered.${format === 'jpeg' ? 'jpg' : format}`,
         });
-        if (target === null) {
-          setStatus({ kind: 'idle' });
-          return;
-        }
+        if (target === null) return;
+        setStatus({ kind: 'running' });
+        setTaskId(id);
         const result = await api['export:image']({ ...request, targetPath: target, sidecar });
         setStatus({ kind: 'done', text: `Saved ${result.path ?? result.fileName}` });
       } else {
+        setStatus({ kind: 'running' });
+        setTaskId(id);
         const result = await api['export:image'](request);
         if (result.bytes === undefined) throw new Error('the export returned no bytes to download');
         downloadBytes(result.bytes, result.fileName, MIME[format]);
         setStatus({ kind: 'done', text: `Downloaded ${result.fileName}` });
       }
     } catch (reason) {
-      setStatus({ kind: 'error', text: `Export failed: ${errorMessage(reason)}` });
+      const text = errorMessage(reason);
+      setStatus(
+        /cancel/i.test(text)
+          ? { kind: 'done', text: 'Export cancelled; nothing was written' }
+          : { kind: 'error', text: `Export failed: ${text}` },
+      );
+    } finally {
+      setTaskId(null);
     }
   };
+
+  const cancel = () => {
+    if (taskId !== null) void api['task:cancel']({ taskId });
+  };
+  const measured = progress !== null && progress.state === 'running' && progress.total > 0;
+  const stage = progress?.state === 'running' ? progress.stage : 'starting';
 
   return (
     <section className="panel-section" aria-labelledby="export-heading">
@@ -140,7 +159,22 @@ export function ExportPanel({ image, draft, shell }: ExportPanelProps) {
         {running ? 'Exporting…' : electron ? 'Export…' : 'Export and download'}
       </button>
       <div className="export-status" data-testid="export-status" data-state={status.kind} aria-live="polite">
-        {running && <progress aria-label="Exporting" />}
+        {running && (
+          <>
+            <progress
+              aria-label="Export progress"
+              data-testid="export-progress"
+              {...(measured ? { value: progress.done, max: progress.total } : {})}
+            />
+            <span className="muted" data-testid="export-stage">
+              {stage}
+              {measured ? ` ${Math.round((100 * progress.done) / progress.total)} %` : '…'}
+            </span>
+            <button type="button" data-testid="export-cancel" onClick={cancel}>
+              Cancel
+            </button>
+          </>
+        )}
         {status.kind === 'done' && <span>{status.text}</span>}
         {status.kind === 'error' && (
           <span className="error-text" role="alert">

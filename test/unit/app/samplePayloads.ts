@@ -24,4 +24,6 @@ export const VALID_REQUESTS: { [C in Channel]: RequestOf<C> } = {
   'export:image': { imageId: 'abc', filter: sobelX, format: 'png', depth: 8 },
   'export:chooseTarget': { suggestedName: 'out.png' },
   'recent:list': null,
+  'task:progress': { taskId: 'export-1' },
+  'task:cancel': { taskId: 'export-1' },
 };
