@@ -7,7 +7,23 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve(__dirname, 'main/index.ts') },
+      rollupOptions: {
+        // The compute process (an Electron utilityProcess) and its pool's worker threads are entries
+        // of their own. Modules are preserved one file each, mirroring the source tree under
+        // out/main/, because pool tasks are found by their module's URL (main/compute/task.ts): a
+        // worker thread imports the job module that defined the task, which must not be a bundle
+        // that would also start a compute process.
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          computeProcess: resolve(__dirname, 'main/compute/computeProcess.ts'),
+          poolWorker: resolve(__dirname, 'main/compute/poolWorker.ts'),
+        },
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: __dirname,
+          entryFileNames: '[name].js',
+        },
+      },
     },
   },
   preload: {

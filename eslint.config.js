@@ -10,6 +10,7 @@ export default tseslint.config(
       'out/**',
       'native-kernels/build/**',
       'build-sanitize/**',
+      'build-test/**',
       'bench/results/**',
       'test-results/**',
       'playwright-report/**',

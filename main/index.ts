@@ -3,14 +3,15 @@
  * the compute process. Everything with logic lives in main/electron/ and main/api/ and is tested
  * without Electron; this file only wires Electron's objects to it.
  */
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, utilityProcess } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { createApiHandlers } from './api/createApiHandlers.js';
 import { createRecentStore } from './api/recentStore.js';
+import { builtAddonPath } from './compute/builtAddonPath.js';
 import { createComputeClient } from './compute/computeClient.js';
-import { createNodeTransport } from './compute/nodeTransport.js';
+import { createUtilityProcessTransport } from './compute/utilityProcessTransport.js';
 import { CONTENT_SECURITY_POLICY } from './electron/csp.js';
 import { electronDialogs } from './electron/dialogs.js';
 import { registerIpcHandlers, trustedSenderCheck } from './electron/ipc.js';
@@ -23,14 +24,14 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const appUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
 const root = app.getAppPath();
 
-// The compute process runs from the source tree as a Node child process (Electron's binary in
-// Node mode, the same transport the tests exercise). Moving it to a utilityProcess needs a bundled
-// compute entry (createUtilityProcessTransport, see main/compute/README.md, "Electron build").
+// The compute process is a utilityProcess running the built computeProcess.js (an entry of the
+// main build, beside this file; see electron.vite.config.ts). The built modules sit in a tree under
+// out/main/, so the addon is named by path rather than found next to native-kernels/addon.js.
 const compute = createComputeClient({
   transport: () =>
-    createNodeTransport({
-      entry: pathToFileURL(join(root, 'main/compute/computeProcess.ts')),
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    createUtilityProcessTransport(utilityProcess, {
+      modulePath: join(__dirname, 'computeProcess.js'),
+      env: { ...process.env, CONVSCOPE_KERNELS_ADDON: builtAddonPath(root) },
     }),
 });
 

@@ -4,6 +4,7 @@
  * CONVSCOPE_COMPUTE_THREADS overrides the pool size (default: the machine's cores).
  */
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 import { jobNames } from './jobRegistry.js';
 import { JobRunner } from './jobRunner.js';
@@ -13,7 +14,13 @@ import { createPool } from './pool.js';
 
 const channel = connectToParent();
 const requested = Number(process.env.CONVSCOPE_COMPUTE_THREADS);
-const pool = createPool(Number.isInteger(requested) && requested > 0 ? requested : os.availableParallelism());
+// From the source tree this file is TypeScript and the workers start through the tsx bootstrap; in
+// the Electron build (electron.vite.config.ts) it is computeProcess.js beside the built poolWorker.js.
+const built = !import.meta.url.endsWith('.ts');
+const pool = createPool(
+  Number.isInteger(requested) && requested > 0 ? requested : os.availableParallelism(),
+  built ? fileURLToPath(new URL('./poolWorker.js', import.meta.url)) : undefined,
+);
 registerBuiltinJobs();
 const runner = new JobRunner(pool, (message) => channel.post(message));
 

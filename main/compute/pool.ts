@@ -25,17 +25,24 @@ export interface ComputePool {
   close(): Promise<void>;
 }
 
-const bootstrap = fileURLToPath(new URL('./poolWorkerBootstrap.mjs', import.meta.url));
+/** The worker entry when running from the source tree (it registers tsx, then loads poolWorker.ts). */
+export const SOURCE_WORKER_FILE = fileURLToPath(new URL('./poolWorkerBootstrap.mjs', import.meta.url));
 
-/** Starts the pool: `threads` worker threads (default os.availableParallelism()). */
-export function createPool(threads = os.availableParallelism()): ComputePool {
+/**
+ * Starts the pool: `threads` worker threads (default os.availableParallelism()) running
+ * `workerFile`: the source tree's bootstrap, or the built poolWorker.js of the Electron build.
+ */
+export function createPool(
+  threads = os.availableParallelism(),
+  workerFile = SOURCE_WORKER_FILE,
+): ComputePool {
   const piscina = new Piscina<PoolTaskMessage, unknown>({
-    filename: bootstrap,
+    filename: workerFile,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
-    // The bootstrap registers tsx itself; inheriting this process's `--import tsx` would load the
-    // loader twice (and does not help a worker's entry anyway).
+    // The bootstrap registers tsx itself (and a build needs none); inheriting this process's
+    // `--import tsx` would load the loader twice (and does not help a worker's entry anyway).
     execArgv: [],
   });
   const noFlags: JobFlags = {
