@@ -1,11 +1,25 @@
-import { resolve } from 'node:path';
+import { cpSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Top-level main/, preload/ and renderer/ (not electron-vite's default src/*), so every entry is
 // named explicitly.
+/**
+ * Copies main/assets (sample photo, MNIST digits, shipped weights) into the built tree, where the
+ * modules that find them by `import.meta.url` look: out/main/main/assets.
+ */
+const copyAssets = {
+  name: 'convscope-copy-assets',
+  writeBundle(options: { dir?: string }) {
+    if (options.dir)
+      cpSync(resolve(__dirname, 'main/assets'), join(options.dir, 'main/assets'), { recursive: true });
+  },
+};
+
 export default defineConfig({
   main: {
+    plugins: [copyAssets],
     build: {
       rollupOptions: {
         // The compute process (an Electron utilityProcess) and its pool's worker threads are entries

@@ -13,6 +13,8 @@ export const SECTIONS: Readonly<Record<string, () => Promise<SectionReport<unkno
   opsVsReference: async () => (await import('./opsVsReference.js')).runOpsVsReference(),
   filterPipeline: async () => (await import('./filterPipeline.js')).runFilterPipeline(),
   previewLatency: async () => (await import('./previewLatency.js')).runPreviewLatency(),
+  explorerForward: async () => (await import('./explorerForward.js')).runExplorerForward(),
+  training: async () => (await import('./training.js')).runTraining(),
 };
 
 export const SECTION_NAMES: readonly string[] = Object.keys(SECTIONS);

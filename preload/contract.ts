@@ -9,6 +9,16 @@
  * number arrays), the format users also save and load.
  */
 import type { KernelFile } from './kernelFile.js';
+import type {
+  DigitSample,
+  ModelExportFormat,
+  ModelInfo,
+  NetworkInput,
+  NetworkRun,
+  TrainSettings,
+  TrainStatus,
+} from './networkContract.js';
+import type { LabKernelRequest, LabKernelResult } from './labContract.js';
 import type { PresetInfo } from '../main/service/filter/presets.js';
 
 /** An image open in the back end. */
@@ -138,6 +148,43 @@ export interface Contract {
   'export:chooseTarget': { request: { suggestedName: string }; response: string | null };
   'recent:list': { request: null; response: RecentFile[] };
   'task:progress': { request: { taskId: string }; response: TaskProgress };
+  /** The shipped homework network (opened once). */
+  'network:builtin': { request: null; response: ModelInfo };
+  /** An ONNX file or a weights file (.json) by its bytes. */
+  'network:openModel': { request: { name: string; bytes: Uint8Array }; response: ModelInfo };
+  /** Every open model, trained runs included. */
+  'network:models': { request: null; response: ModelInfo[] };
+  /** MNIST test digits, of one class or all (label null), a page at a time. */
+  'network:digits': {
+    request: { label: number | null; offset: number; count: number };
+    response: { total: number; digits: DigitSample[] };
+  };
+  'network:run': { request: { modelId: string; input: NetworkInput }; response: NetworkRun };
+  /** A Conv or Gemm layer's weight tensor; null for layers without one. */
+  'network:weights': {
+    request: { modelId: string; layer: number };
+    response: { dims: number[]; data: Float32Array } | null;
+  };
+  /** d(unit) / d(input): the effective receptive field of one unit. */
+  'network:inputGradient': {
+    request: {
+      modelId: string;
+      input: NetworkInput;
+      layer: number;
+      unit: { channel: number; y: number; x: number };
+    };
+    response: { dims: number[]; data: Float32Array; maxAbs: number };
+  };
+  /** ONNX or a weights file; Electron writes to a path from 'export:chooseTarget', browser mode downloads. */
+  'network:export': {
+    request: { modelId: string; format: ModelExportFormat; targetPath?: string };
+    response: ExportResult;
+  };
+  /** Starts a training run in the background; follow it with 'train:status', stop it with 'task:cancel'. */
+  'train:start': { request: { taskId: string; settings: TrainSettings }; response: TrainStatus };
+  'train:status': { request: { taskId: string }; response: TrainStatus };
+  /** One kernel-library op on small tensors, for the concepts lab's instruments. */
+  'lab:kernel': { request: LabKernelRequest; response: LabKernelResult };
   /** True when a running task was asked to stop (its request then fails as cancelled). */
   'task:cancel': { request: { taskId: string }; response: boolean };
 }
@@ -150,6 +197,9 @@ export type ResponseOf<C extends Channel> = Contract[C]['response'];
 export type ConvscopeApi = {
   [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 };
+
+export type * from './networkContract.js';
+export type * from './labContract.js';
 
 /** Every channel, as a runtime list the layers and tests iterate over. */
 export const CHANNELS = [
@@ -168,6 +218,17 @@ export const CHANNELS = [
   'recent:list',
   'task:progress',
   'task:cancel',
+  'network:builtin',
+  'network:openModel',
+  'network:models',
+  'network:digits',
+  'network:run',
+  'network:weights',
+  'network:inputGradient',
+  'network:export',
+  'train:start',
+  'train:status',
+  'lab:kernel',
 ] as const satisfies readonly Channel[];
 
 // Compile-time check that CHANNELS lists every channel of the contract.

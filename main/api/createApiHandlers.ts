@@ -21,6 +21,7 @@ import { PRESETS, presetSpec } from '../service/filter/presets.js';
 import { appVersion } from '../service/image/appVersion.js';
 import type { EncodeOptions } from '../service/image/encodeImage.js';
 import type { ApiDeps, ApiDialogs, ApiHandlers } from './apiTypes.js';
+import { createNetworkHandlers } from './networkHandlers.js';
 import { previewSize } from './previewSize.js';
 import { createTaskTracker, type TrackedTask } from './taskTracker.js';
 import { SAMPLE_ATTRIBUTION, SAMPLE_FILE_NAME } from './sampleImage.js';
@@ -222,5 +223,11 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     'recent:list': async () => (shell === 'electron' && deps.recentStore ? deps.recentStore.list() : []),
     'task:progress': async (request) => tasks.progress(request.taskId),
     'task:cancel': async (request) => tasks.cancel(request.taskId),
+    'lab:kernel': (request) => compute.run('kernelOp', request),
+    ...createNetworkHandlers({
+      compute,
+      tasks,
+      approvedTargets: shell === 'electron' ? approvedTargets : null,
+    }),
   };
 }

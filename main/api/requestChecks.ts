@@ -56,6 +56,19 @@ export function expectRecord(
   return record;
 }
 
+/** Image and model ids are UUIDs; the cap only keeps a hostile string short. */
+export const MAX_ID_LENGTH = 100;
+
+/** A renderer-chosen task id: short, and plain characters only (it is a map key and log text). */
+export function expectTaskId(name: string, value: unknown): string {
+  const id = expectString(name, value, 64);
+  if (!/^[A-Za-z0-9_-]+$/.test(id))
+    throw new RangeError(
+      `Expected letters, digits, '-' or '_' for ${name} but received ${JSON.stringify(id)}`,
+    );
+  return id;
+}
+
 /** A non-empty string of at most `maxLength` characters, without NUL. */
 export function expectString(name: string, value: unknown, maxLength: number): string {
   if (typeof value !== 'string') fail('type', name, 'a string', value);

@@ -18,20 +18,12 @@ import {
   expectString,
   optionalBoolean,
   optionalInteger,
+  expectTaskId,
+  MAX_ID_LENGTH,
 } from './requestChecks.js';
+import { LAB_VALIDATORS } from './validateLabRequest.js';
+import { NETWORK_VALIDATORS } from './validateNetworkRequest.js';
 
-/** Image ids are UUIDs; the cap only keeps a hostile string short. */
-const MAX_ID_LENGTH = 100;
-
-/** A renderer-chosen task id: short, and plain characters only (it is a map key and log text). */
-function expectTaskId(name: string, value: unknown): string {
-  const id = expectString(name, value, 64);
-  if (!/^[A-Za-z0-9_-]+$/.test(id))
-    throw new RangeError(
-      `Expected letters, digits, '-' or '_' for ${name} but received ${JSON.stringify(id)}`,
-    );
-  return id;
-}
 const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'jpeg', 'webp', 'tiff', 'avif'];
 
 function expectDepth(name: string, value: unknown): 8 | 16 {
@@ -50,6 +42,8 @@ function pixelsFields(name: string, r: Record<string, unknown>) {
 }
 
 const VALIDATORS: Validators = {
+  ...NETWORK_VALIDATORS,
+  ...LAB_VALIDATORS,
   'app:info': (p) => expectNoRequest('request', p),
   'image:openSample': (p) => expectNoRequest('request', p),
   'image:openBytes': (p) => {

@@ -6,8 +6,10 @@ import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cliIo.js';
 import { registerConv2d } from './commands/conv2d.js';
 import { registerFilter } from './commands/filter.js';
+import { registerPredict } from './commands/predict.js';
 import { registerPresets } from './commands/presets.js';
 import { registerShapes } from './commands/shapes.js';
+import { registerTrain } from './commands/train.js';
 import { UsageError } from './usageError.js';
 
 /** Builds the program with every command registered, writing to `io`. */
@@ -25,6 +27,8 @@ export function createProgram(io: CliIo): Command {
   registerFilter(program, io);
   registerShapes(program, io);
   registerPresets(program, io);
+  registerPredict(program, io);
+  registerTrain(program, io);
   return program;
 }
 

@@ -37,6 +37,8 @@ export interface JobProgress {
 /** Per-job callbacks and cancellation. */
 export interface RunOptions {
   onProgress?: (progress: JobProgress) => void;
+  /** What the job reports of itself while it runs (JobContext.reportDetail). */
+  onDetail?: (detail: unknown) => void;
   /** The job left the queue and began running in the compute process. */
   onStart?: () => void;
   /** Aborting it cancels the job. */
@@ -226,6 +228,9 @@ export class ComputeClient {
         break;
       case 'progress':
         job.options.onProgress?.({ done: message.done, total: message.total });
+        break;
+      case 'detail':
+        job.options.onDetail?.(message.detail);
         break;
       case 'result':
         this.running.delete(job.id);

@@ -31,6 +31,11 @@ export interface JobContext {
    * usually calls this once, with done 0 and the total.
    */
   reportProgress(done: number, total: number): void;
+  /**
+   * Posts news of the job's own kind at once (a training run's finished epochs): unlike progress
+   * it is not sampled, so post it at the rate it should arrive.
+   */
+  reportDetail(detail: unknown): void;
 }
 
 /**

@@ -93,6 +93,7 @@ export class JobRunner {
         Atomics.store(flags.progress, 1, total);
         Atomics.store(flags.progress, 0, done);
       },
+      reportDetail: (detail) => this.post({ type: 'detail', jobId, detail }),
     };
   }
 }

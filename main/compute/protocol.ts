@@ -25,5 +25,7 @@ export type FromCompute =
   | ({ type: 'ready' } & ComputeInfo)
   | { type: 'started'; jobId: string }
   | { type: 'progress'; jobId: string; done: number; total: number }
+  /** A job's own news while it runs (a training run's epochs), in the order it was posted. */
+  | { type: 'detail'; jobId: string; detail: unknown }
   | { type: 'result'; jobId: string; result: unknown }
   | { type: 'failed'; jobId: string; error: WireError };

@@ -5,17 +5,8 @@
 import { numel } from '../../native-kernels/shapes.js';
 import type { Tensor } from '../../native-kernels/types.js';
 
-/** mulberry32: a tiny 32-bit generator; returns a function giving uniform numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 lives with the training code (main may not import from test/); tests use the same one. */
+export { mulberry32 } from '../../main/service/network/train/seededRandom.js';
 
 /** A float32 tensor of the given shape with elements uniform in [lo, hi). */
 export function randomTensor(

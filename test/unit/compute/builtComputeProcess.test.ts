@@ -75,4 +75,11 @@ describe('the built compute process', () => {
     });
     expect(preview.values?.length).toBe(30 * 40 * 3);
   }, 60_000);
+
+  it('opens the shipped network from the copied assets and runs a test digit', async () => {
+    const model = await client.run('openModel', { builtin: true });
+    const run = await client.run('runModel', { id: model.id, input: { kind: 'digit', index: 0 } });
+    expect(run.probabilities).toHaveLength(10);
+    expect(existsSync(path.join(outDir, 'main', 'main', 'assets', 'mnist', 'mnist-10k.bin.gz'))).toBe(true);
+  }, 60_000);
 });

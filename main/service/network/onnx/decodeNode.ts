@@ -1,0 +1,83 @@
+/**
+ * NodeProto → GraphNode. The op is checked before any attribute is decoded, so a file full of an
+ * unsupported op's data is refused by name without reading it.
+ */
+import { SUPPORTED_OPS, type AttributeValue, type GraphNode, type GraphOp } from '../modelGraph.js';
+import { decodeAttribute } from './decodeAttribute.js';
+import type { ImportContext } from './importContext.js';
+import { OnnxError, quote } from './onnxError.js';
+import { DEFAULT_DOMAINS, NODE } from './onnxSchema.js';
+import type { ProtoReader } from './protoReader.js';
+
+const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_OPS);
+
+/**
+ * Reads node number `index` (from 0). Its name is the file's, or `<op>_<index>` when it has none;
+ * the caller makes names unique.
+ */
+export function decodeNode(r: ProtoReader, ctx: ImportContext, index: number): GraphNode {
+  const { maxNodeEntries } = ctx.limits;
+  const inputs: string[] = [];
+  const outputs: string[] = [];
+  const attributes: ProtoReader[] = [];
+  let name = '';
+  let op = '';
+  let domain = '';
+  const push = (list: unknown[], item: unknown, what: string): void => {
+    if (list.length === maxNodeEntries) {
+      throw new OnnxError(
+        `Expected node #${index} to have at most ${maxNodeEntries} ${what} but received more`,
+      );
+    }
+    list.push(item);
+  };
+  while (r.next()) {
+    switch (r.field) {
+      case NODE.input:
+        push(inputs, r.string('input'), 'inputs');
+        break;
+      case NODE.output:
+        push(outputs, r.string('output'), 'outputs');
+        break;
+      case NODE.name:
+        name = r.string('name');
+        break;
+      case NODE.opType:
+        op = r.string('op_type');
+        break;
+      case NODE.domain:
+        domain = r.string('domain');
+        break;
+      case NODE.attribute:
+        push(attributes, r.message('attribute', `an attribute of node #${index}`), 'attributes');
+        break;
+      default:
+        r.skip();
+    }
+  }
+
+  if (op === '')
+    throw new OnnxError(
+      `Expected node #${index}${name ? ` ${quote(name)}` : ''} to have an op_type but received none`,
+    );
+  if (name === '') name = `${op}_${index}`;
+  const label = quote(name);
+  if (!DEFAULT_DOMAINS.includes(domain) || !SUPPORTED.has(op)) {
+    const qualified = DEFAULT_DOMAINS.includes(domain) ? op : `${domain}.${op}`;
+    throw new OnnxError(
+      `Unsupported ONNX operator ${quote(qualified)} in node ${label}; Convscope runs ${SUPPORTED_OPS.join(', ')}`,
+    );
+  }
+  if (outputs.length === 0) throw new OnnxError(`Expected node ${label} to have an output but received none`);
+
+  // No prototype: attribute names come from the file, and '__proto__' must stay a plain key.
+  const attrs: Record<string, AttributeValue> = Object.create(null);
+  for (const a of attributes) {
+    const { name: attrName, value } = decodeAttribute(a, ctx, label);
+    if (Object.hasOwn(attrs, attrName)) {
+      throw new OnnxError(`Expected node ${label} to have one attribute ${quote(attrName)} but received two`);
+    }
+    attrs[attrName] = value;
+  }
+  return { name, op: op as GraphOp, inputs, outputs, attributes: attrs };
+}
