@@ -1,0 +1,4 @@
+/** The batchNorm instruments of the concepts lab, in the order the lab lists them. */
+import type { Instrument } from '../instrument.js';
+
+export const batchNormInstruments: Instrument[] = [];

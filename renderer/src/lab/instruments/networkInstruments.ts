@@ -1,0 +1,4 @@
+/** The network instruments of the concepts lab, in the order the lab lists them. */
+import type { Instrument } from '../instrument.js';
+
+export const networkInstruments: Instrument[] = [];
