@@ -61,15 +61,35 @@ function planesOf(image: RasterImage, crop: ReturnType<typeof centreCrop>, chann
   return planes;
 }
 
+/** A decoded image converted, and the crop it was taken from. */
+export interface ConvertedImage extends ConvertedInput {
+  crop: ReturnType<typeof centreCrop>;
+}
+
 /** Converts an image file to `inputDims` ([1, 1 or 3, H, W]). */
 export async function imageToModelInput(path: string, inputDims: readonly number[]): Promise<ConvertedInput> {
-  const name = basename(path);
-  const [n, c, h, w] = inputDims;
+  checkImageInputDims(basename(path), inputDims);
+  const image = await loadImage(path, { maxPixels: MAX_INPUT_PIXELS });
+  const { dims, data, conversion } = imageToTensor(image, basename(path), inputDims);
+  return { dims, data, conversion };
+}
+
+function checkImageInputDims(name: string, inputDims: readonly number[]): void {
+  const [n, c] = inputDims;
   if (inputDims.length !== 4 || n !== 1 || (c !== 1 && c !== 3))
     throw new ModelInputError(
       `Expected a model whose input is [1, 1 or 3, H, W] to convert ${name} to, but the model takes [${inputDims.join(', ')}]; give a JSON tensor file instead`,
     );
-  const image = await loadImage(path, { maxPixels: MAX_INPUT_PIXELS });
+}
+
+/** Converts a decoded image (called `name` in the conversion text) to `inputDims`. */
+export function imageToTensor(
+  image: RasterImage,
+  name: string,
+  inputDims: readonly number[],
+): ConvertedImage {
+  checkImageInputDims(name, inputDims);
+  const [, c, h, w] = inputDims as [number, 1 | 3, number, number];
   const crop = centreCrop(image.width, image.height, w, h);
   const planes = planesOf(image, crop, c);
   const data = new Float32Array(c * h * w);
@@ -92,5 +112,5 @@ export async function imageToModelInput(path: string, inputDims: readonly number
     `divided by ${max} into [0, 1]`,
     `[${inputDims.join(', ')}]`,
   ];
-  return { dims: [...inputDims], data, conversion: steps.join(' → ') };
+  return { dims: [...inputDims], data, conversion: steps.join(' → '), crop };
 }

@@ -1,6 +1,7 @@
 /**
  * runGraph: a model's forward pass on the native float32 kernels, keeping every node output (the
- * explorer draws them all).
+ * explorer draws them all). Tensors are read-only: ops that only relabel dims (Flatten, Reshape,
+ * Identity, inference-mode Dropout) share their input's buffer, and the input is the caller's.
  */
 import {
   avgPool2d,

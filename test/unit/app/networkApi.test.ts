@@ -6,6 +6,7 @@
 // becomes a model, and keeps its best weights when cancelled.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers } from '../../../main/api/apiTypes.js';
 import { createApiHandlers } from '../../../main/api/createApiHandlers.js';
@@ -120,7 +121,23 @@ describe('network channels', () => {
       height: 300,
       crop: { x: 75, y: 0, width: 300, height: 300 },
     });
-    expect(photo.input.conversion).toMatch(/centre crop 300x300 .* gray .* 28x28/);
+    expect(photo.input.conversion).toMatch(
+      /centre-cropped to 300×300 at \(75, 0\) → gray .* → resized to 28×28/,
+    );
+    // A dark digit on white paper is inverted to MNIST's light-on-dark, and the conversion says so.
+    const paper = new Uint8Array(56 * 56).fill(255);
+    for (let y = 8; y < 48; y++) for (let x = 26; x < 30; x++) paper[y * 56 + x] = 0;
+    const png = await sharp(paper, { raw: { width: 56, height: 56, channels: 1 } })
+      .png()
+      .toBuffer();
+    const ink = await api['network:run']({
+      modelId: model.id,
+      input: { kind: 'photo', name: 'paper.png', bytes: new Uint8Array(png) },
+    });
+    expect(ink.input.conversion).toMatch(/inverted \(light background\)$/);
+    expect(Math.max(...ink.input.data.subarray(14 * 28, 15 * 28))).toBeGreaterThan(0.8);
+    expect(ink.input.data[0]).toBeCloseTo(0, 5);
+    expect(ink.probabilities!.indexOf(Math.max(...ink.probabilities!))).toBe(1);
     expect(() =>
       validateRequest('network:run', {
         modelId: model.id,

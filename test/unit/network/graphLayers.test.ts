@@ -4,6 +4,7 @@
 // floor-mode layer cuts the field at the border.
 import { describe, expect, it } from 'vitest';
 import { graphLayers } from '../../../main/service/network/graphLayers.js';
+import { loadBuiltinModel } from '../../../main/service/network/homework/builtinModel.js';
 import {
   layerTable,
   parseArchitecture,
@@ -84,6 +85,17 @@ describe('graphLayers vs architecture.ts', () => {
     const pool2 = layers[text === HOMEWORK ? 6 : 8];
     expect(pool2.op).toBe('MaxPool');
     expect(pool2.fields[0]).toMatchObject({ size: [10, 10], jump: [4, 4], start: [-3, -3] });
+  });
+
+  it('gives the table of the shipped network (batch norm, dropout 0.3) for its own graph', () => {
+    const layers = graphLayers(loadBuiltinModel().graph);
+    const table = layerTable(
+      'input 28x28x1, conv3-10, bn, relu, pool2, conv3-10, bn, relu, pool2, flatten, dropout0.3, fc-10',
+    );
+    expect(layers.map((l) => [l.dims, l.parameters, l.macs])).toEqual(
+      table.layers.map((row, i) => [dimsOf(table, i), row.parameters, row.macs]),
+    );
+    for (let i = 1; i < layers.length; i++) expectSameRects(layers, i, 0, table, i, `shipped layer ${i}`);
   });
 
   const architectures = [
