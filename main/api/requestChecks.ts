@@ -69,6 +69,12 @@ export function expectTaskId(name: string, value: unknown): string {
   return id;
 }
 
+/** A request that names a task and nothing else ('task:progress', 'task:cancel', 'train:status'). */
+export function expectTaskRequest(value: unknown): { taskId: string } {
+  const r = expectRecord('request', value, ['taskId'], ['taskId']);
+  return { taskId: expectTaskId('request.taskId', r.taskId) };
+}
+
 /** A non-empty string of at most `maxLength` characters, without NUL. */
 export function expectString(name: string, value: unknown, maxLength: number): string {
   if (typeof value !== 'string') fail('type', name, 'a string', value);

@@ -19,6 +19,7 @@ import {
   expectRecord,
   expectString,
   expectTaskId,
+  expectTaskRequest,
   MAX_ID_LENGTH,
   MAX_NAME_LENGTH,
 } from './requestChecks.js';
@@ -162,8 +163,5 @@ export const NETWORK_VALIDATORS: { [C in NetworkChannel]: (payload: unknown) => 
       settings: expectSettings('request.settings', r.settings),
     };
   },
-  'train:status': (p) => {
-    const r = expectRecord('request', p, ['taskId'], ['taskId']);
-    return { taskId: expectTaskId('request.taskId', r.taskId) };
-  },
+  'train:status': (p) => expectTaskRequest(p),
 };

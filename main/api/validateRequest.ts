@@ -19,6 +19,7 @@ import {
   optionalBoolean,
   optionalInteger,
   expectTaskId,
+  expectTaskRequest,
   MAX_ID_LENGTH,
 } from './requestChecks.js';
 import { LAB_VALIDATORS } from './validateLabRequest.js';
@@ -113,14 +114,8 @@ const VALIDATORS: Validators = {
       ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
     };
   },
-  'task:progress': (p) => {
-    const r = expectRecord('request', p, ['taskId'], ['taskId']);
-    return { taskId: expectTaskId('request.taskId', r.taskId) };
-  },
-  'task:cancel': (p) => {
-    const r = expectRecord('request', p, ['taskId'], ['taskId']);
-    return { taskId: expectTaskId('request.taskId', r.taskId) };
-  },
+  'task:progress': (p) => expectTaskRequest(p),
+  'task:cancel': (p) => expectTaskRequest(p),
   'export:chooseTarget': (p) => {
     const r = expectRecord('request', p, ['suggestedName'], ['suggestedName']);
     return { suggestedName: expectString('request.suggestedName', r.suggestedName, MAX_NAME_LENGTH) };
