@@ -90,7 +90,7 @@ export function App() {
           <TrainingPanel shell={shell} onOpenModel={openModel} />
         </div>
         <div className="app-screen" data-active={screen === 'lab'} inert={screen !== 'lab'}>
-          <ConceptsLab />
+          <ConceptsLab active={screen === 'lab'} />
         </div>
       </div>
     </div>

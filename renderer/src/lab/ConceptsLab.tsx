@@ -3,13 +3,18 @@
  * right. Every number is computed (by the kernel library through 'lab:kernel', or a closed form
  * beside it), never typed in.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import './lab.css';
 import { LAB_INSTRUMENTS } from './labInstruments.js';
 
-export function ConceptsLab() {
+/** `active`: the lab is on screen. Instruments start (and ask the back end) on its first visit only. */
+export function ConceptsLab({ active }: { active: boolean }) {
   const [chosen, setChosen] = useState(LAB_INSTRUMENTS[0]?.id ?? '');
+  const [visited, setVisited] = useState(active);
+  useEffect(() => {
+    if (active) setVisited(true);
+  }, [active]);
   const instrument = LAB_INSTRUMENTS.find((i) => i.id === chosen) ?? LAB_INSTRUMENTS[0];
   return (
     <div className="lab" data-testid="concepts-lab">
@@ -29,7 +34,9 @@ export function ConceptsLab() {
           ))}
         </ol>
       </nav>
-      <main className="lab-main">{instrument ? <instrument.component key={instrument.id} /> : null}</main>
+      <main className="lab-main">
+        {instrument && visited ? <instrument.component key={instrument.id} /> : null}
+      </main>
     </div>
   );
 }
