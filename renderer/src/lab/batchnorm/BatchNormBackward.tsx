@@ -6,7 +6,6 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 
-import type { LabKernelResult } from '../../../../preload/contract.js';
 import type { InstrumentMeta } from '../instrument.js';
 import { InstrumentFrame } from '../InstrumentFrame.js';
 import { NumberInput } from '../../studio/kernel/NumberInput.js';
@@ -18,7 +17,7 @@ import { GRADIENT_COLOR } from './colors.js';
 import { formatNumber, formatVector } from './formatNumber.js';
 import { GraphFigure } from './GraphFigure.js';
 import { Slider } from './Slider.js';
-import { useChainedKernel } from './useChainedKernel.js';
+import { useLabJob, type RunKernel } from '../useLabJob.js';
 import './batchnorm.css';
 
 export const BN_GRAPH_META: InstrumentMeta = {
@@ -59,13 +58,17 @@ export function BatchNormBackward() {
   const graph = batchNormGraph(x, dy, gamma32, beta32, BN_EPS);
   const closed = batchNormBackwardClosedForm(x, dy, gamma32, BN_EPS);
   const forwardRequest = useMemo(() => batchNormTrainRequest(x32, m, 1, gamma, beta), [x32, m, gamma, beta]);
-  const makeBackward = useCallback(
-    (forward: LabKernelResult) => batchNormBackwardRequest(x32, m, 1, dy32, gamma, forward),
-    [x32, m, dy32, gamma],
+  // Forward then backward in one job, so the backward always uses this X's saved statistics.
+  const job = useCallback(
+    async (run: RunKernel) => {
+      const forward = await run(forwardRequest);
+      return { forward, backward: await run(batchNormBackwardRequest(x32, m, 1, dy32, gamma, forward)) };
+    },
+    [forwardRequest, x32, m, dy32, gamma],
   );
-  const kernel = useChainedKernel(forwardRequest, makeBackward);
-  const kernelDx = kernel.second ? Array.from(kernel.second.dx.data) : null;
-  const kernelY = kernel.first ? Array.from(kernel.first.y.data) : null;
+  const kernel = useLabJob(job);
+  const kernelDx = kernel.value ? Array.from(kernel.value.backward.dx.data) : null;
+  const kernelY = kernel.value ? Array.from(kernel.value.forward.y.data) : null;
   const dxDiff = kernelDx ? Math.max(...kernelDx.map((v, i) => Math.abs(closed.dx[i] - v))) : null;
   const graphDx = graph.grads.X as number[];
   const graphVsClosed = Math.max(...graphDx.map((v, i) => Math.abs(v - closed.dx[i])));
@@ -210,16 +213,20 @@ export function BatchNormBackward() {
             <td>{formatNumber(graph.grads.gamma as number, 6)}</td>
             <td>{formatNumber(closed.dgamma, 6)}</td>
             <td data-testid="bngraph-dgamma-kernel">
-              {kernel.second ? formatNumber(kernel.second.dgamma.data[0], 6) : '…'}
+              {kernel.value ? formatNumber(kernel.value.backward.dgamma.data[0], 6) : '…'}
             </td>
-            <td>{kernel.second ? formatNumber(closed.dgamma - kernel.second.dgamma.data[0], 2) : '…'}</td>
+            <td>
+              {kernel.value ? formatNumber(closed.dgamma - kernel.value.backward.dgamma.data[0], 2) : '…'}
+            </td>
           </tr>
           <tr>
             <td colSpan={5}>∂L/∂β = Σ dY (graph · closed form · kernel)</td>
             <td>{formatNumber(graph.grads.beta as number, 6)}</td>
             <td>{formatNumber(closed.dbeta, 6)}</td>
-            <td>{kernel.second ? formatNumber(kernel.second.dbeta.data[0], 6) : '…'}</td>
-            <td>{kernel.second ? formatNumber(closed.dbeta - kernel.second.dbeta.data[0], 2) : '…'}</td>
+            <td>{kernel.value ? formatNumber(kernel.value.backward.dbeta.data[0], 6) : '…'}</td>
+            <td>
+              {kernel.value ? formatNumber(closed.dbeta - kernel.value.backward.dbeta.data[0], 2) : '…'}
+            </td>
           </tr>
         </tbody>
       </table>
