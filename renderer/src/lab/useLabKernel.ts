@@ -1,22 +1,19 @@
 /** One kernel-library op for an instrument: useLabJob with a job of a single 'lab:kernel' call. */
-import { useMemo } from 'react';
-
 import type { LabKernelRequest, LabKernelResult } from '../../../preload/contract.js';
-import { useLabJob } from './useLabJob.js';
+import { useLabJob, type RunKernel } from './useLabJob.js';
 
 export interface LabKernelState {
+  /** The request `result` answers. */
+  request: LabKernelRequest | null;
   result: LabKernelResult | null;
   error: string | null;
   busy: boolean;
 }
 
+const runOne = (request: LabKernelRequest, run: RunKernel) => run(request);
+
 /** Runs `request` whenever it changes (memoise it); null runs nothing. */
 export function useLabKernel(request: LabKernelRequest | null): LabKernelState {
-  const job = useMemo(
-    () =>
-      request === null ? null : (run: (r: LabKernelRequest) => Promise<LabKernelResult>) => run(request),
-    [request],
-  );
-  const { value, error, busy } = useLabJob(job);
-  return { result: value, error, busy };
+  const { job, value, error, busy } = useLabJob(request, runOne);
+  return { request: job, result: value, error, busy };
 }
