@@ -26,7 +26,8 @@ const images = new Map<string, RasterImage>();
  * 4.4 GB peak in the benchmark) and pay fresh page faults on every job.
  */
 const spare: SharedArrayBuffer[] = [];
-const MAX_SPARE = 2;
+// Three: a preview recycles its filtered image, its values and its screen pixels each time.
+const MAX_SPARE = 3;
 
 /** A shared buffer of exactly `bytes` bytes, reused when one was released (contents undefined). */
 export function sharedBuffer(bytes: number): SharedArrayBuffer {

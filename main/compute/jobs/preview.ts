@@ -17,7 +17,7 @@ import type { JobHandler } from '../jobRegistry.js';
 import type { JobIO } from '../jobTypes.js';
 import { MAX_PREVIEW_PIXELS } from '../preview/previewLimits.js';
 import { sampleCoordinates } from '../preview/sampleCoordinates.js';
-import { histogram256 } from '../preview/histogram256.js';
+import { addToHistogram } from '../preview/histogram256.js';
 import { outputBands } from '../preview/sampledFilterValues.js';
 import { toDisplayRgba, toDisplayRgbaRows, type SampleSource } from '../preview/toDisplayRgba.js';
 import { defineTask, type TaskContext } from '../task.js';
@@ -73,8 +73,11 @@ export interface PreviewRowsArgs {
   display: { filtered: SampleSource; ys: Int32Array; rgba: Uint8Array } | null;
 }
 
-/** Worker thread: runs the native plan over each run of consecutive shown rows. */
-export function previewRows(args: PreviewRowsArgs, context: TaskContext): void {
+/**
+ * Worker thread: runs the native plan over each run of consecutive shown rows; returns the range
+ * of the slice's values before mapping when it copied them out (so the range is found in parallel).
+ */
+export function previewRows(args: PreviewRowsArgs, context: TaskContext): [number, number] | null {
   const { rows, values, xs } = args;
   const stride = xs.length * args.bands;
   for (let i = 0; i < rows.length;) {
@@ -96,7 +99,7 @@ export function previewRows(args: PreviewRowsArgs, context: TaskContext): void {
       context.cancel,
       window,
     );
-    if (!r.completed) return;
+    if (!r.completed) return null;
     i = j;
   }
   if (args.display !== null && rows.length > 0) {
@@ -109,9 +112,30 @@ export function previewRows(args: PreviewRowsArgs, context: TaskContext): void {
     toDisplayRgbaRows(filtered, xs, ys, jBegin, jEnd, rgba);
   }
   context.advance(rows.length);
+  return values === null
+    ? null
+    : valueRange(values.subarray(args.first * stride, (args.first + rows.length) * stride));
+}
+
+/** One slice of the histogram: shown rows [first, first + times.length). */
+export interface PreviewHistogramArgs {
+  values: Float32Array;
+  stride: number;
+  first: number;
+  times: Int32Array;
+  min: number;
+  max: number;
+}
+
+/** Worker thread: the histogram counts of some shown rows, each row as often as it is shown. */
+export function previewHistogram(args: PreviewHistogramArgs): Float64Array {
+  const { values, stride, first, times } = args;
+  const slice = values.subarray(first * stride, (first + times.length) * stride);
+  return addToHistogram(new Float64Array(256), slice, args.min, args.max, times);
 }
 
 const previewRowsTask = defineTask(import.meta.url, 'previewRows', previewRows);
+const previewHistogramTask = defineTask(import.meta.url, 'previewHistogram', previewHistogram);
 
 function checkPayload(payload: PreviewPayload, width: number, height: number): void {
   const { region, outWidth, outHeight } = payload;
@@ -171,12 +195,14 @@ export const preview: JobHandler<PreviewPayload, PreviewJobResult> = async (payl
   const cols: [number, number] = [xs[0], xs[xs.length - 1] + 1];
   const bands = outputBands(image, spec);
   const stride = outWidth * bands;
-  const shown = new Float32Array(new SharedArrayBuffer(rows.length * stride * 4));
+  const shownBuffer = sharedBuffer(rows.length * stride * 4);
+  const shown = new Float32Array(shownBuffer);
   const slices = splitRange(rows.length, context.pool.threads * 2);
   const stretching = plan.mapping === 'stretch';
   context.reportProgress(0, rows.length * (stretching ? 2 : 1));
 
   const buffer = sharedBuffer(plan.dstLength * (image.depth === 8 ? 1 : 2));
+  const rgbaBuffer = sharedBuffer(outWidth * outHeight * 4);
   try {
     const dst = image.depth === 8 ? new Uint8Array(buffer) : new Uint16Array(buffer);
     const filtered: SampleSource = {
@@ -186,7 +212,7 @@ export const preview: JobHandler<PreviewPayload, PreviewJobResult> = async (payl
       depth: image.depth,
       hasAlpha: image.hasAlpha,
     };
-    const rgba = new Uint8Array(new SharedArrayBuffer(outWidth * outHeight * 4));
+    const rgba = new Uint8Array(rgbaBuffer);
     const pass = (mapped: boolean, values: Float32Array | null, stretch: [number, number] | null) =>
       context.pool.runAll(
         previewRowsTask,
@@ -204,13 +230,26 @@ export const preview: JobHandler<PreviewPayload, PreviewJobResult> = async (payl
           display: mapped ? { filtered, ys, rgba } : null,
         })),
       );
-    await pass(!stretching, shown, null);
+    const ranges = await pass(!stretching, shown, null);
     context.throwIfCancelled();
-    const [min, max] = valueRange(shown);
+    const min = Math.min(...ranges.map((r) => r?.[0] ?? Infinity));
+    const max = Math.max(...ranges.map((r) => r?.[1] ?? -Infinity));
     if (stretching) {
       await pass(true, null, [min, max]);
       context.throwIfCancelled();
     }
+    const parts = await context.pool.runAll(
+      previewHistogramTask,
+      slices.map(([begin, end]) => ({
+        values: shown,
+        stride,
+        first: begin,
+        times: times.slice(begin, end),
+        min,
+        max,
+      })),
+    );
+    const counts = parts.reduce((sum, part) => sum.map((v, i) => v + part[i]), new Float64Array(256));
     const result: PreviewJobResult = {
       width: outWidth,
       height: outHeight,
@@ -218,7 +257,7 @@ export const preview: JobHandler<PreviewPayload, PreviewJobResult> = async (payl
       rgba: rgba.slice(),
       min,
       max,
-      histogram: histogram256(shown, min, max, times),
+      histogram: Array.from(counts),
     };
     if (payload.withValues === false) return result;
     // Every output row's values: the distinct rows' own when no row repeats (zoomed out or at
@@ -232,5 +271,7 @@ export const preview: JobHandler<PreviewPayload, PreviewJobResult> = async (payl
     return { ...result, values };
   } finally {
     recycleBuffer(buffer);
+    recycleBuffer(shownBuffer);
+    recycleBuffer(rgbaBuffer);
   }
 };

@@ -7,18 +7,27 @@
  * preview shows one image row on several screen rows).
  */
 export function histogram256(values: Float32Array, min: number, max: number, times?: Int32Array): number[] {
+  return Array.from(addToHistogram(new Float64Array(256), values, min, max, times));
+}
+
+/** Adds the counts of histogram256(values, min, max, times) into `counts` (256 bins) and returns it. */
+export function addToHistogram(
+  counts: Float64Array,
+  values: Float32Array,
+  min: number,
+  max: number,
+  times?: Int32Array,
+): Float64Array {
   const rows = times ?? Int32Array.of(1);
   const stride = values.length / rows.length;
-  const bins = new Array<number>(256).fill(0);
   const range = max - min;
   if (!(range > 0) || !Number.isFinite(range)) {
-    bins[0] = rows.reduce((a, t) => a + t, 0) * stride;
-    return bins;
+    counts[0] += rows.reduce((a, t) => a + t, 0) * stride;
+    return counts;
   }
   const perUnit = 256 / range;
   // A tight typed loop (it runs over every shown value of every preview); the clamp comes before
   // the truncation, so ToInt32 never sees a huge value.
-  const counts = new Float64Array(256);
   for (let k = 0; k < rows.length; k++) {
     const w = rows[k];
     for (let i = k * stride; i < (k + 1) * stride; i++) {
@@ -26,6 +35,5 @@ export function histogram256(values: Float32Array, min: number, max: number, tim
       counts[t < 0 ? 0 : t >= 255 ? 255 : t | 0] += w;
     }
   }
-  for (let b = 0; b < 256; b++) bins[b] = counts[b];
-  return bins;
+  return counts;
 }
