@@ -109,9 +109,10 @@ export default tseslint.config(
                 '!**/native-kernels/architecture*',
                 '!**/native-kernels/separable*',
                 '!**/native-kernels/padding*',
+                '!**/native-kernels/seededRandom*',
               ],
               message:
-                'Only native-kernels/shapes, types, architecture, separable and padding are shared with the renderer.',
+                'Only native-kernels/shapes, types, architecture, separable, padding and seededRandom are shared with the renderer.',
             },
           ],
         },

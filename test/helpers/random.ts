@@ -5,8 +5,8 @@
 import { numel } from '../../native-kernels/shapes.js';
 import type { Tensor } from '../../native-kernels/types.js';
 
-/** mulberry32 lives with the training code (main may not import from test/); tests use the same one. */
-export { mulberry32 } from '../../main/service/network/train/seededRandom.js';
+/** The project's one seeded generator (native-kernels/seededRandom.ts); tests use the same one. */
+export { mulberry32 } from '../../native-kernels/seededRandom.js';
 
 /** A float32 tensor of the given shape with elements uniform in [lo, hi). */
 export function randomTensor(

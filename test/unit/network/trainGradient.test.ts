@@ -16,7 +16,7 @@ import {
 } from '../../../main/service/network/homework/homeworkArchitecture.js';
 import { loadMnist, splitMnist } from '../../../main/service/network/mnist/loadMnist.js';
 import { initHomeworkWeights } from '../../../main/service/network/train/initWeights.js';
-import { mulberry32 } from '../../../main/service/network/train/seededRandom.js';
+import { mulberry32 } from '../../../native-kernels/seededRandom.js';
 import { TrainingNetwork } from '../../../main/service/network/train/trainingNetwork.js';
 
 const BATCH = 3;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { gaussian2dCovariance } from '../../../renderer/src/lab/batchnorm/gaussian2dCovariance.js';
 import { gaussian2dSample } from '../../../renderer/src/lab/batchnorm/gaussian2dSample.js';
-import { mulberry32 } from '../../../renderer/src/lab/batchnorm/mulberry32.js';
+import { mulberry32 } from '../../../native-kernels/seededRandom.js';
 import { sampleCovariance2d } from '../../../renderer/src/lab/batchnorm/sampleCovariance2d.js';
 import { sampleMoments } from '../../../renderer/src/lab/batchnorm/sampleMoments.js';
 import { standardNormals } from '../../../renderer/src/lab/batchnorm/standardNormals.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dropoutInput } from '../../../renderer/src/lab/network/dropoutInput.js';
 import { dropoutStats } from '../../../renderer/src/lab/network/dropoutStats.js';
-import { mulberry32 } from '../../../renderer/src/lab/network/seededWeights.js';
+import { mulberry32 } from '../../../native-kernels/seededRandom.js';
 
 describe('dropoutStats', () => {
   it('on two passes of four cells: scale, kept count, running means, spreads', () => {

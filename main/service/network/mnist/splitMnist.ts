@@ -6,7 +6,7 @@
  * the test set in expectation (the seed-1 split holds 174 to 224 test digits per class; the package's
  * own mnist.set() splits per digit and returns 1,756 test digits, hence this).
  */
-import { mulberry32, shuffleInPlace } from '../train/seededRandom.js';
+import { mulberry32, shuffleInPlace } from '../../../../native-kernels/seededRandom.js';
 
 export const MNIST_TRAIN_COUNT = 8000;
 export const MNIST_TEST_COUNT = 2000;

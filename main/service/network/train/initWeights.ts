@@ -11,7 +11,7 @@ import {
   type HomeworkArchitecture,
   type HomeworkWeights,
 } from '../homework/homeworkArchitecture.js';
-import { gaussian, type Random } from './seededRandom.js';
+import { gaussian, type Random } from '../../../../native-kernels/seededRandom.js';
 
 export function initHomeworkWeights(
   architecture: HomeworkArchitecture,

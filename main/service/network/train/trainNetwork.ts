@@ -20,7 +20,7 @@ import { splitMnist } from '../mnist/splitMnist.js';
 import { initHomeworkWeights } from './initWeights.js';
 import { epochLearningRate } from './learningRate.js';
 import { createOptimizer } from './optimizer.js';
-import { mulberry32, nextUint32, shuffleInPlace } from './seededRandom.js';
+import { mulberry32, nextUint32, shuffleInPlace } from '../../../../native-kernels/seededRandom.js';
 import { TrainingNetwork } from './trainingNetwork.js';
 import type { TrainEpoch, TrainHooks, TrainResult, TrainStop } from './trainResult.js';
 import { resolveTrainSettings, type TrainOptions } from './trainSettings.js';

@@ -3,7 +3,7 @@
  * these once and scale them (x = mu + sigma z), so moving a slider moves the same sample rather
  * than drawing a new one.
  */
-import { mulberry32 } from './mulberry32.js';
+import { mulberry32 } from '../../../../native-kernels/seededRandom.js';
 
 export function standardNormals(count: number, seed: number): Float64Array {
   const uniform = mulberry32(seed);

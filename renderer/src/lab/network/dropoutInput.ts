@@ -1,5 +1,5 @@
 /** The dropout instrument's input x: an 8×8 grid of ones, a ramp, or seeded uniform values. */
-import { mulberry32 } from './seededWeights.js';
+import { mulberry32 } from '../../../../native-kernels/seededRandom.js';
 
 export type DropoutPattern = 'ones' | 'ramp' | 'random';
 

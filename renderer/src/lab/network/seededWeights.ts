@@ -4,6 +4,8 @@
  * Values are rounded to hundredths so they read and edit exactly as shown.
  */
 
+import { mulberry32 } from '../../../../native-kernels/seededRandom.js';
+
 export interface InvarianceWeights {
   /** [3, 1, 2, 2] and 3 biases. */
   conv1: { w: number[]; b: number[] };
@@ -19,18 +21,6 @@ export const WEIGHT_SHAPES = {
   conv2: [3, 3, 2, 2],
   fc: [3, 3],
 } as const;
-
-/** mulberry32: a small, well-mixed 32-bit generator; uniform numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function seededWeights(seed: number): InvarianceWeights {
   const next = mulberry32(seed);

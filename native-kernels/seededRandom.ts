@@ -1,5 +1,6 @@
 /**
- * The project's one seeded generator (mulberry32) and what training draws from it. Everything
+ * The project's one seeded generator (mulberry32) and what training draws from it. Pure (no
+ * Node), so the renderer's concepts lab draws its samples from it too. Everything
  * seeded in Convscope (test data, benchmark inputs, weight initialisation, shuffling, dropout
  * seeds, the MNIST split) comes from here, so the same seed gives the same numbers in every
  * process and on every machine: the generator is pure 32-bit integer arithmetic, and V8 computes
