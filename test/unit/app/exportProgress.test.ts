@@ -3,16 +3,13 @@
 // export, which then fails as cancelled; ids are the renderer's and cannot be reused while running.
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiHandlers } from '../../../main/api/createApiHandlers.js';
-import type { ApiHandlers } from '../../../main/api/apiTypes.js';
-import { createComputeClient, type ComputeClient } from '../../../main/compute/computeClient.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserApi } from './browserApi.js';
 import { specToKernelFile } from '../../../main/service/filter/parseKernel.js';
 import { presetSpec } from '../../../main/service/filter/presets.js';
 import type { TaskProgress } from '../../../preload/contract.js';
 
-let compute: ComputeClient;
-let api: ApiHandlers;
+const api = browserApi();
 let imageId: string;
 // A dense 31x31 kernel on a 12-megapixel photo: long enough to watch its bands finish.
 const heavy = specToKernelFile({
@@ -25,18 +22,12 @@ const heavy = specToKernelFile({
 });
 
 beforeAll(async () => {
-  compute = createComputeClient();
-  api = createApiHandlers({ compute, shell: 'browser', sampleDir: path.resolve('main/assets/sample') });
   const bytes = await sharp(path.resolve('main/assets/sample/astronaut.png'))
     .resize(4000, 3000)
     .png({ compressionLevel: 1 })
     .toBuffer();
   imageId = (await api['image:openBytes']({ name: 'big.png', bytes: new Uint8Array(bytes) })).id;
 }, 60_000);
-
-afterAll(async () => {
-  await compute.close();
-});
 
 /** Polls a task until it leaves 'running', keeping every distinct answer. */
 async function watch(taskId: string, onRunning?: (p: TaskProgress) => void): Promise<TaskProgress[]> {

@@ -4,11 +4,8 @@
 // are the batch means and variances, spread as the closed form says; a [N, 2] batch norm keeps the
 // correlation and gives [[1, ρ], [ρ, 1]]; and the kernel's backward pass equals the closed form
 // and the graph's chain rule.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers } from '../../../main/api/apiTypes.js';
-import { createApiHandlers } from '../../../main/api/createApiHandlers.js';
-import { createComputeClient, type ComputeClient } from '../../../main/compute/computeClient.js';
+import { describe, expect, it } from 'vitest';
+import { browserApi } from './browserApi.js';
 import { batchNormBackwardClosedForm } from '../../../renderer/src/lab/batchnorm/batchNormBackwardClosedForm.js';
 import {
   BN_1D_DEFAULTS,
@@ -28,17 +25,7 @@ import { sampleCovariance2d } from '../../../renderer/src/lab/batchnorm/sampleCo
 import { sampleMoments } from '../../../renderer/src/lab/batchnorm/sampleMoments.js';
 import { standardNormals } from '../../../renderer/src/lab/batchnorm/standardNormals.js';
 
-let compute: ComputeClient;
-let api: ApiHandlers;
-
-beforeAll(() => {
-  compute = createComputeClient();
-  api = createApiHandlers({ compute, shell: 'browser', sampleDir: path.resolve('main/assets/sample') });
-});
-
-afterAll(async () => {
-  await compute.close();
-});
+const api = browserApi();
 
 const D1 = BN_1D_DEFAULTS;
 

@@ -2,11 +2,8 @@
 // process ('lab:kernel', native kernels): the FIR result of every signal pair against a direct
 // float64 sum, the shift property, the homework's 2-D answers (test/helpers), and every output
 // cell's products (the window the instrument highlights) against the kernel for all padding modes.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers } from '../../../main/api/apiTypes.js';
-import { createApiHandlers } from '../../../main/api/createApiHandlers.js';
-import { createComputeClient, type ComputeClient } from '../../../main/compute/computeClient.js';
+import { describe, expect, it } from 'vitest';
+import { browserApi } from './browserApi.js';
 import { conv2dRequest } from '../../../renderer/src/lab/convolution/conv2dRequest.js';
 import { firKernelPlan, firOutputAt } from '../../../renderer/src/lab/convolution/firKernelPlan.js';
 import { droppedTail } from '../../../renderer/src/lab/convolution/float32Cutoff.js';
@@ -20,17 +17,7 @@ import {
 } from '../../../renderer/src/lab/convolution/signalDefinition.js';
 import { HOMEWORK_CONV_CASES, planeRows } from '../../helpers/homeworkConvolution.js';
 
-let compute: ComputeClient;
-let api: ApiHandlers;
-
-beforeAll(() => {
-  compute = createComputeClient();
-  api = createApiHandlers({ compute, shell: 'browser', sampleDir: path.resolve('main/assets/sample') });
-});
-
-afterAll(async () => {
-  await compute.close();
-});
+const api = browserApi();
 
 const spec = (kind: SignalKind, length = 7, custom: Record<number, number> = {}): SignalSpec => ({
   kind,

@@ -4,11 +4,8 @@
 // the 9×9 maps; whether the GAP vectors of shifted inputs match, measured (the kernels' verdict is
 // asserted to be the float64 verdict, and the facts that hold are asserted as such). Dropout: the
 // inverted scaling, the identity at evaluation, the backward mask and the preserved mean.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers } from '../../../main/api/apiTypes.js';
-import { createApiHandlers } from '../../../main/api/createApiHandlers.js';
-import { createComputeClient, type ComputeClient } from '../../../main/compute/computeClient.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserApi } from './browserApi.js';
 import type { LabKernelRequest } from '../../../preload/labContract.js';
 import { circularShift } from '../../../renderer/src/lab/network/circularShift.js';
 import { compareVectors } from '../../../renderer/src/lab/network/compareVectors.js';
@@ -23,18 +20,11 @@ import {
 import { runKernelChain, type RunKernel } from '../../../renderer/src/lab/network/runKernelChain.js';
 import { seededWeights, type InvarianceWeights } from '../../../renderer/src/lab/network/seededWeights.js';
 
-let compute: ComputeClient;
-let api: ApiHandlers;
+const api = browserApi();
 let run: RunKernel;
 
 beforeAll(() => {
-  compute = createComputeClient();
-  api = createApiHandlers({ compute, shell: 'browser', sampleDir: path.resolve('main/assets/sample') });
   run = (r: LabKernelRequest) => api['lab:kernel'](r);
-});
-
-afterAll(async () => {
-  await compute.close();
 });
 
 // ---- float64 reference of the network, written independently of the kernels -------------------

@@ -2,24 +2,11 @@
 // (a boxcar of length 7 convolved with (1/2)^n u(n)) against its closed form, batch norm's output
 // statistics, circular padding's 9x9 maps for a 2x2 kernel, dropout's inverted scaling, and the
 // validator's refusals.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers } from '../../../main/api/apiTypes.js';
-import { createApiHandlers } from '../../../main/api/createApiHandlers.js';
+import { describe, expect, it } from 'vitest';
+import { browserApi } from './browserApi.js';
 import { validateRequest } from '../../../main/api/validateRequest.js';
-import { createComputeClient, type ComputeClient } from '../../../main/compute/computeClient.js';
 
-let compute: ComputeClient;
-let api: ApiHandlers;
-
-beforeAll(() => {
-  compute = createComputeClient();
-  api = createApiHandlers({ compute, shell: 'browser', sampleDir: path.resolve('main/assets/sample') });
-});
-
-afterAll(async () => {
-  await compute.close();
-});
+const api = browserApi();
 
 describe("'lab:kernel'", () => {
   it('convolves a boxcar of length 7 with (1/2)^n u(n) as the closed form says', async () => {

@@ -4,31 +4,21 @@
 // digit and a photo feed it, the input gradient of a unit lives inside that unit's receptive field,
 // ONNX and weights exports reopen to the same outputs, and a training run reports its epochs,
 // becomes a model, and keeps its best weights when cancelled.
-import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiHandlers } from '../../../main/api/apiTypes.js';
-import { createApiHandlers } from '../../../main/api/createApiHandlers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserApi } from './browserApi.js';
 import { validateRequest } from '../../../main/api/validateRequest.js';
-import { createComputeClient, type ComputeClient } from '../../../main/compute/computeClient.js';
 import { loadBuiltinModel } from '../../../main/service/network/homework/builtinModel.js';
 import { runGraph } from '../../../main/service/network/runGraph.js';
 import type { ModelInfo, TrainSettings, TrainStatus } from '../../../preload/contract.js';
 import { unitReceptiveRect } from '../../../preload/networkTypes.js';
 
-let compute: ComputeClient;
-let api: ApiHandlers;
+const api = browserApi();
 let model: ModelInfo;
 
 beforeAll(async () => {
-  compute = createComputeClient();
-  api = createApiHandlers({ compute, shell: 'browser', sampleDir: path.resolve('main/assets/sample') });
   model = await api['network:builtin'](null);
-});
-
-afterAll(async () => {
-  await compute.close();
 });
 
 const SETTINGS: TrainSettings = {

@@ -1,0 +1,17 @@
+/**
+ * The shared API handlers in browser mode over a real compute process, for a test file: call it at
+ * the file's top level; the compute process is closed after the file's tests.
+ */
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import type { ApiHandlers } from '../../../main/api/apiTypes.js';
+import { createApiHandlers } from '../../../main/api/createApiHandlers.js';
+import { createComputeClient } from '../../../main/compute/computeClient.js';
+
+export const SAMPLE_DIR = path.resolve('main/assets/sample');
+
+export function browserApi(): ApiHandlers {
+  const compute = createComputeClient();
+  afterAll(() => compute.close());
+  return createApiHandlers({ compute, shell: 'browser', sampleDir: SAMPLE_DIR });
+}
