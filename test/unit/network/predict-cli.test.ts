@@ -69,7 +69,7 @@ describe('convscope predict', () => {
       1,
       'error: no-such-photo.png was not found',
     ],
-  ])('%s: exit %i', (_, args, status, message) => {
+  ])('%s: %j exits %i', (_, args, status, message) => {
     const run = runConvscope(...(args as string[]));
     expect(run.status).toBe(status);
     expect(run.stdout).toBe('');
