@@ -286,6 +286,33 @@ test('a stroke on the drawing pad updates the run', async ({ page }, info) => {
   await expect.poll(async () => (await probabilities(page))[1]).toBeCloseTo(blank[1], 5);
 });
 
+test('the drawing pad draws with the keyboard: arrows move the pen, Space lowers it', async ({
+  page,
+}, info) => {
+  await page.getByTestId('input-source-drawn').click();
+  await idle(page);
+  const before = await runCount(page);
+  const layer = await page.getByTestId('layer-name').textContent();
+  await page.getByTestId('draw-pad').focus();
+  await expect(page.getByTestId('draw-pen')).toHaveAttribute('data-down', 'false');
+  // From the centre (14, 14): up 9 with the pen lifted, then down 18 drawing a vertical line.
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowUp');
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('draw-pen')).toHaveAttribute('data-down', 'true');
+  for (let i = 0; i < 18; i++) await page.keyboard.press('ArrowDown');
+  await page.screenshot({ path: info.outputPath('explorer-keyboard-pen-1280x720.png') });
+  await page.keyboard.press(' ');
+  await expect.poll(() => runCount(page)).toBeGreaterThan(before);
+  await idle(page);
+  // The arrows drew; they did not step the layers.
+  expect(await page.getByTestId('layer-name').textContent()).toBe(layer);
+  const fed = await canvasPixels(page, 'fed-input');
+  for (const row of [6, 14, 22]) expect(fed.data[(row * 28 + 14) * 4]).toBeGreaterThan(200);
+  expect(fed.data[(2 * 28 + 14) * 4]).toBe(0);
+  const drawn = await probabilities(page);
+  expect(drawn.indexOf(Math.max(...drawn))).toBe(1);
+});
+
 test("the layer table is the homework's table 3(e) for the loaded model", async ({ page }) => {
   const want = layerTable(HOMEWORK);
   const tableEl = page.getByTestId('layer-table');
