@@ -26,8 +26,12 @@ const images = new Map<string, RasterImage>();
  * 4.4 GB peak in the benchmark) and pay fresh page faults on every job.
  */
 const spare: SharedArrayBuffer[] = [];
-// Three: a preview recycles its filtered image, its values and its screen pixels each time.
-const MAX_SPARE = 3;
+/**
+ * Spare bytes kept for reuse. A bound in bytes rather than buffers: a 12-megapixel preview recycles
+ * three buffers (filtered image, values, screen pixels; about 51 MiB) and keeps them all, while a
+ * 24-megapixel export keeps one of its 72 MiB buffers, not two (peak memory).
+ */
+const MAX_SPARE_BYTES = 96 * 1024 * 1024;
 
 /** A shared buffer of exactly `bytes` bytes, reused when one was released (contents undefined). */
 export function sharedBuffer(bytes: number): SharedArrayBuffer {
@@ -39,7 +43,8 @@ export function sharedBuffer(bytes: number): SharedArrayBuffer {
 export function recycleBuffer(buffer: ArrayBufferLike): void {
   if (!(buffer instanceof SharedArrayBuffer)) return;
   spare.push(buffer);
-  if (spare.length > MAX_SPARE) spare.shift();
+  let bytes = spare.reduce((sum, b) => sum + b.byteLength, 0);
+  while (bytes > MAX_SPARE_BYTES) bytes -= (spare.shift() as SharedArrayBuffer).byteLength;
 }
 
 /** The image's samples moved into shared memory (a no-op if they already are). */
