@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { createApiHandlers } from './api/createApiHandlers.js';
 import { createRecentStore } from './api/recentStore.js';
 import { builtAddonPath } from './compute/builtAddonPath.js';
-import { createComputeClient } from './compute/computeClient.js';
+import { APP_CONCURRENCY, createComputeClient } from './compute/computeClient.js';
 import { createUtilityProcessTransport } from './compute/utilityProcessTransport.js';
 import { CONTENT_SECURITY_POLICY } from './electron/csp.js';
 import { electronDialogs } from './electron/dialogs.js';
@@ -28,6 +28,7 @@ const root = app.getAppPath();
 // main build, beside this file; see electron.vite.config.ts). The built modules sit in a tree under
 // out/main/, so the addon is named by path rather than found next to native-kernels/addon.js.
 const compute = createComputeClient({
+  concurrency: APP_CONCURRENCY,
   transport: () =>
     createUtilityProcessTransport(utilityProcess, {
       modulePath: join(__dirname, 'computeProcess.js'),

@@ -17,6 +17,13 @@ import type { ComputeInfo, FromCompute } from './protocol.js';
 import type { ComputeExit, ComputeTransport, TransportFactory } from './transport.js';
 
 /** Options of a compute client. */
+/**
+ * Jobs the app (Electron and browser mode) keeps in flight at once: a minutes-long training run or
+ * a 24-megapixel export must not hold back the previews and explorer runs queued behind it. The
+ * CLI and the benchmarks keep the default of 1, where each job has the whole pool.
+ */
+export const APP_CONCURRENCY = 8;
+
 export interface ComputeClientOptions {
   /** Starts a compute process (default: a Node child process with `env`). */
   transport?: TransportFactory;

@@ -17,12 +17,14 @@ const requested = Number(process.env.CONVSCOPE_COMPUTE_THREADS);
 // From the source tree this file is TypeScript and the workers start through the tsx bootstrap; in
 // the Electron build (electron.vite.config.ts) it is computeProcess.js beside the built poolWorker.js.
 const built = !import.meta.url.endsWith('.ts');
-const pool = createPool(
-  Number.isInteger(requested) && requested > 0 ? requested : os.availableParallelism(),
-  built ? fileURLToPath(new URL('./poolWorker.js', import.meta.url)) : undefined,
-);
+const workerFile = built ? fileURLToPath(new URL('./poolWorker.js', import.meta.url)) : undefined;
+const threads = Number.isInteger(requested) && requested > 0 ? requested : os.availableParallelism();
+const pool = createPool(threads, workerFile);
+// Long tasks (training runs) get threads of their own, started on demand: two runs go side by side
+// while previews keep the main pool (the OS shares the cores between them).
+const background = createPool(threads, workerFile, { onDemand: true });
 registerBuiltinJobs();
-const runner = new JobRunner(pool, (message) => channel.post(message));
+const runner = new JobRunner(pool, (message) => channel.post(message), undefined, background);
 
 let closing = false;
 async function shutdown(): Promise<void> {
@@ -30,7 +32,7 @@ async function shutdown(): Promise<void> {
   closing = true;
   // The client has already failed these jobs; stop them so that closing the pool does not wait.
   runner.cancelAll();
-  await pool.close();
+  await Promise.all([pool.close(), background.close()]);
   process.exit(0);
 }
 

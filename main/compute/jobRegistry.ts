@@ -21,6 +21,11 @@ export interface JobPool {
 export interface JobContext {
   readonly jobId: string;
   readonly pool: JobPool;
+  /**
+   * Threads for long tasks (a training run takes one for its whole length): started on demand and
+   * apart from `pool`, so previews and other short jobs never wait behind them.
+   */
+  readonly background: JobPool;
   /** Int32Array(1) over a SharedArrayBuffer; non-zero once the job is cancelled. */
   readonly cancel: Int32Array;
   cancelled(): boolean;

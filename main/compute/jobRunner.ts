@@ -17,6 +17,8 @@ export class JobRunner {
     private readonly post: (message: FromCompute) => void,
     /** Progress is posted at most this often per job. */
     private readonly progressIntervalMs = 50,
+    /** Threads for long tasks (JobContext.background); the main pool when not given. */
+    private readonly background: ComputePool = pool,
   ) {}
 
   /** Asks a running job to stop: every task and kernel of it sees the flag at its next check. */
@@ -67,8 +69,7 @@ export class JobRunner {
   }
 
   private context(jobId: string, flags: JobFlags, cancelled: () => boolean): JobContext {
-    const { pool } = this;
-    const jobPool: JobPool = {
+    const jobPool = (pool: ComputePool): JobPool => ({
       threads: pool.threads,
       run: (task, args) => pool.run(task, args, flags),
       async runAll<A, R>(task: TaskRef<A, R>, argsList: readonly A[]): Promise<R[]> {
@@ -80,10 +81,11 @@ export class JobRunner {
         }
         return values;
       },
-    };
+    });
     return {
       jobId,
-      pool: jobPool,
+      pool: jobPool(this.pool),
+      background: jobPool(this.background),
       cancel: flags.cancel,
       cancelled,
       throwIfCancelled: () => {

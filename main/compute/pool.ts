@@ -31,16 +31,19 @@ export const SOURCE_WORKER_FILE = fileURLToPath(new URL('./poolWorkerBootstrap.m
 /**
  * Starts the pool: `threads` worker threads (default os.availableParallelism()) running
  * `workerFile`: the source tree's bootstrap, or the built poolWorker.js of the Electron build.
+ * `onDemand` pools start threads only for tasks and end them when idle (the background pool of
+ * long tasks, which most sessions never use).
  */
 export function createPool(
   threads = os.availableParallelism(),
   workerFile = SOURCE_WORKER_FILE,
+  { onDemand = false }: { onDemand?: boolean } = {},
 ): ComputePool {
   const piscina = new Piscina<PoolTaskMessage, unknown>({
     filename: workerFile,
-    minThreads: threads,
+    minThreads: onDemand ? 0 : threads,
     maxThreads: threads,
-    idleTimeout: Number.POSITIVE_INFINITY,
+    idleTimeout: onDemand ? 30_000 : Number.POSITIVE_INFINITY,
     // The bootstrap registers tsx itself (and a build needs none); inheriting this process's
     // `--import tsx` would load the loader twice (and does not help a worker's entry anyway).
     execArgv: [],

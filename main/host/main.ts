@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { createApiHandlers } from '../api/createApiHandlers.js';
-import { createComputeClient } from '../compute/computeClient.js';
+import { APP_CONCURRENCY, createComputeClient } from '../compute/computeClient.js';
 import { findChromium, launchChromium } from './launchChromium.js';
 import { startHost } from './startHost.js';
 
@@ -35,7 +35,7 @@ if (!existsSync(`${rendererDir}/index.html`)) {
   process.exit(1);
 }
 
-const compute = createComputeClient();
+const compute = createComputeClient({ concurrency: APP_CONCURRENCY });
 const handlers = createApiHandlers({ compute, shell: 'browser', sampleDir });
 const host = await startHost({ port, rendererDir, handlers });
 console.log(`Convscope is running at ${host.url}`);

@@ -196,6 +196,23 @@ describe('network channels', () => {
     expect(run.probabilities).toHaveLength(10);
   }, 120_000);
 
+  it('a training run holds back neither the explorer nor a second run', async () => {
+    await api['train:start']({ taskId: 'train-c', settings: { ...SETTINGS, epochs: 20 } });
+    await api['train:start']({ taskId: 'train-d', settings: { ...SETTINGS, epochs: 20, seed: 8 } });
+    // Side by side: the second run finishes epochs while the first still runs.
+    const second = await until('train-d', (s) => s.epochs.length >= 2);
+    expect(second.progress.state).toBe('running');
+    expect((await api['train:status']({ taskId: 'train-c' })).progress.state).toBe('running');
+    // The explorer answers meanwhile.
+    const run = await api['network:run']({ modelId: model.id, input: { kind: 'digit', index: 5 } });
+    expect(run.probabilities).toHaveLength(10);
+    expect((await api['train:status']({ taskId: 'train-c' })).progress.state).toBe('running');
+    for (const taskId of ['train-c', 'train-d']) {
+      await api['task:cancel']({ taskId });
+      await until(taskId, (s) => s.progress.state !== 'running');
+    }
+  }, 120_000);
+
   it('cancel keeps the best weights so far', async () => {
     await api['train:start']({ taskId: 'train-b', settings: { ...SETTINGS, epochs: 20 } });
     await until('train-b', (s) => s.epochs.length >= 1);

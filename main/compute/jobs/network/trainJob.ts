@@ -1,6 +1,6 @@
 /**
- * 'train': one training run of the homework network on a worker thread of the pool (two runs go
- * side by side on two cores). The run is synchronous there, so it talks through shared memory: it
+ * 'train': one training run of the homework network on a thread of the background pool (two runs
+ * go side by side on two cores, and previews keep the main pool). The run is synchronous there, so it talks through shared memory: it
  * writes each finished epoch and the latest mini-batch into a SharedArrayBuffer and reads the job's
  * cancel flag before every batch; this job samples the buffer and posts new epochs as details.
  * Cancelling keeps the best weights so far: they become a model before the job ends as cancelled
@@ -113,7 +113,7 @@ export const train: JobHandler<TrainPayload, { model: ModelInfo; stopped: TrainR
   const timer = setInterval(sample, SAMPLE_MS);
   let result: TrainResult;
   try {
-    result = await context.pool.run(trainRunTask, args);
+    result = await context.background.run(trainRunTask, args);
   } finally {
     clearInterval(timer);
   }
