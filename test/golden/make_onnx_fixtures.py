@@ -11,9 +11,11 @@ running statistics.
 
 torch 1.13 cannot constant-fold the pads it computes for F.pad at opset 11 and later (a Slice
 with step -1), so its opset 13 and 17 files reach Pad through ConstantOfShape, Concat, Slice,
-Transpose and Cast, which Convscope does not run. opsnet_op13/op17 have that subgraph folded to
-one int64 initializer by fold_pads() below (what onnx-simplifier does); opsnet_unfolded_op13.onnx
-is torch's file as written, kept to test that the importer refuses it by op and node name.
+Transpose and Cast, which Convscope does not run but folds at import (foldConstants.ts).
+opsnet_op13/op17 have that subgraph folded to one int64 initializer by fold_pads() below (what
+onnx-simplifier does); opsnet_unfolded_op13.onnx and opsnet_unfolded_op17.onnx are torch's files as
+written (reflect and constant F.pad), to test that the importer's folding gives the same graph and
+torch's output.
 
 The ops the files contain are listed per file in the JSON ("ops"), taken from the exported file,
 so a torch upgrade that exports differently shows up in the diff. Every file is checked with
@@ -255,8 +257,9 @@ def main():
     randomize_bn(ops, gen)
     x = torch.rand(1, 3, 16, 16, generator=gen) * 2 - 1
     variants = [(f"opsnet_op{o}.onnx", o, {"fold": o >= 11}) for o in OPSETS]
-    # torch's own file at opset 13, pads subgraph and all: what Convscope refuses by op name.
+    # torch's own files at opsets 13 and 17, pads subgraph and all: what Convscope folds at import.
     variants.append(("opsnet_unfolded_op13.onnx", 13, {}))
+    variants.append(("opsnet_unfolded_op17.onnx", 17, {}))
     write_model("opsnet", ops, x, variants)
 
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inferGraphShapes } from '../../../main/service/network/inferGraphShapes.js';
 import type { FloatTensor, GraphNode, ModelGraph } from '../../../main/service/network/modelGraph.js';
-import { OnnxError, importOnnx } from '../../../main/service/network/onnx/index.js';
+import { importOnnx } from '../../../main/service/network/onnx/index.js';
 
 interface Encoded {
   shape: number[];
@@ -189,11 +189,25 @@ describe('ops net', () => {
     });
   });
 
-  it("refuses torch's own opset 13 file, whose pads arrive through ops Convscope does not run", () => {
-    const bytes = new Uint8Array(readFileSync(new URL('opsnet_unfolded_op13.onnx', FIXTURES)));
-    expect(() => importOnnx(bytes)).toThrow(OnnxError);
-    expect(() => importOnnx(bytes)).toThrow(
-      /^Unsupported ONNX operator 'ConstantOfShape' in node '\/ConstantOfShape'; Convscope runs Conv, BatchNormalization, .*, Identity, Constant$/,
-    );
+  it("imports torch's own opset 13 file by folding the shape arithmetic in front of its Pads", () => {
+    // torch 1.13 computes F.pad's pads at opset 11+ with ConstantOfShape, Concat, Reshape, Slice
+    // (step -1), Transpose and Cast on constants: foldConstants evaluates them into the same two
+    // int64 initializers fold_pads() wrote into opsnet_op13.onnx, so the two files import alike.
+    const unfolded = load('opsnet_unfolded_op13.onnx');
+    const folded = load('opsnet_op13.onnx');
+    expect(doc('opsnet').files['opsnet_unfolded_op13.onnx'].ops).toContain('ConstantOfShape');
+    expect(unfolded.nodes).toEqual(folded.nodes);
+    expect(unfolded.initializers).toEqual(folded.initializers);
+    const [reflect, constant] = nodesOf(unfolded, 'Pad');
+    expect(unfolded.initializers[reflect.inputs[1]]).toEqual({
+      kind: 'int',
+      dims: [8],
+      data: [0, 0, 1, 1, 0, 0, 1, 1],
+    });
+    expect(unfolded.initializers[constant.inputs[1]]).toEqual({
+      kind: 'int',
+      dims: [8],
+      data: [0, 0, 1, 0, 0, 0, 0, 1],
+    });
   });
 });

@@ -25,11 +25,16 @@ const REFUSED_FIELDS: Record<number, number> = {
 
 const REFUSED_TYPES: ReadonlySet<number> = new Set(Object.values(REFUSED_FIELDS));
 
-/** Reads one attribute of node `nodeLabel` (already quoted). */
+/**
+ * Reads one attribute of node `nodeLabel` (already quoted). With `wideInts` (a Slice before opset
+ * 10, whose ends are INT64_MAX for "to the end"), ints past ±(2^53 - 1) become ±Infinity instead
+ * of being refused: only the constant folder reads them, and it clamps them.
+ */
 export function decodeAttribute(
   r: ProtoReader,
   ctx: ImportContext,
   nodeLabel: string,
+  wideInts = false,
 ): { name: string; value: AttributeValue } {
   const { maxAttributeValues } = ctx.limits;
   let name = '';
@@ -85,10 +90,14 @@ export function decodeAttribute(
       }
       case ATTRIBUTE.ints: {
         const list = (ints ??= []);
-        r.forEachInt64('ints', (v) => {
-          if (list.length === maxAttributeValues) tooMany();
-          list.push(v);
-        });
+        r.forEachInt64(
+          'ints',
+          (v) => {
+            if (list.length === maxAttributeValues) tooMany();
+            list.push(v);
+          },
+          wideInts ? () => {} : undefined,
+        );
         break;
       }
       case ATTRIBUTE.refAttrName:

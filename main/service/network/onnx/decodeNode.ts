@@ -1,21 +1,30 @@
 /**
- * NodeProto → GraphNode. The op is checked before any attribute is decoded, so a file full of an
- * unsupported op's data is refused by name without reading it.
+ * NodeProto → DecodedNode. The op is checked before any attribute is decoded, so a file full of an
+ * unsupported op's data is refused by name without reading it. Ops Convscope does not run but can
+ * fold on constant inputs (FOLDABLE_OPS) are decoded too; foldConstants removes them, and the
+ * importer refuses, by the same message, any that are left.
  */
-import { SUPPORTED_OPS, type AttributeValue, type GraphNode, type GraphOp } from '../modelGraph.js';
+import { SUPPORTED_OPS, type AttributeValue, type GraphNode } from '../modelGraph.js';
 import { decodeAttribute } from './decodeAttribute.js';
+import { FOLDABLE_OPS } from './evaluateConstantOp.js';
 import type { ImportContext } from './importContext.js';
 import { OnnxError, quote } from './onnxError.js';
 import { DEFAULT_DOMAINS, NODE } from './onnxSchema.js';
 import type { ProtoReader } from './protoReader.js';
+import { unsupportedOpError } from './unsupportedOpError.js';
 
 const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_OPS);
+
+/** A node as the file has it: a GraphNode whose op may still be one that is only folded. */
+export interface DecodedNode extends Omit<GraphNode, 'op'> {
+  op: string;
+}
 
 /**
  * Reads node number `index` (from 0). Its name is the file's, or `<op>_<index>` when it has none;
  * the caller makes names unique.
  */
-export function decodeNode(r: ProtoReader, ctx: ImportContext, index: number): GraphNode {
+export function decodeNode(r: ProtoReader, ctx: ImportContext, index: number): DecodedNode {
   const { maxNodeEntries } = ctx.limits;
   const inputs: string[] = [];
   const outputs: string[] = [];
@@ -62,22 +71,19 @@ export function decodeNode(r: ProtoReader, ctx: ImportContext, index: number): G
     );
   if (name === '') name = `${op}_${index}`;
   const label = quote(name);
-  if (!DEFAULT_DOMAINS.includes(domain) || !SUPPORTED.has(op)) {
-    const qualified = DEFAULT_DOMAINS.includes(domain) ? op : `${domain}.${op}`;
-    throw new OnnxError(
-      `Unsupported ONNX operator ${quote(qualified)} in node ${label}; Convscope runs ${SUPPORTED_OPS.join(', ')}`,
-    );
+  if (!DEFAULT_DOMAINS.includes(domain) || !(SUPPORTED.has(op) || FOLDABLE_OPS.has(op))) {
+    throw unsupportedOpError(DEFAULT_DOMAINS.includes(domain) ? op : `${domain}.${op}`, name);
   }
   if (outputs.length === 0) throw new OnnxError(`Expected node ${label} to have an output but received none`);
 
   // No prototype: attribute names come from the file, and '__proto__' must stay a plain key.
   const attrs: Record<string, AttributeValue> = Object.create(null);
   for (const a of attributes) {
-    const { name: attrName, value } = decodeAttribute(a, ctx, label);
+    const { name: attrName, value } = decodeAttribute(a, ctx, label, op === 'Slice');
     if (Object.hasOwn(attrs, attrName)) {
       throw new OnnxError(`Expected node ${label} to have one attribute ${quote(attrName)} but received two`);
     }
     attrs[attrName] = value;
   }
-  return { name, op: op as GraphOp, inputs, outputs, attributes: attrs };
+  return { name, op, inputs, outputs, attributes: attrs };
 }

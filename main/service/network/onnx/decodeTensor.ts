@@ -178,23 +178,34 @@ export function decodeTensor(
   }
 
   const data: number[] = [];
+  // The first INT64 value past ±(2^53 - 1), exactly: it is kept as ±Infinity for now, since a
+  // Slice bound of INT64_MAX ("to the end") is legitimate; importOnnx refuses it, with this value,
+  // if the tensor is still there once the constants are folded.
+  let wide: string | null = null;
+  const onWide = (exact: string): void => {
+    wide ??= exact;
+  };
   if (raw) {
     const view = new DataView(raw.buffer, raw.byteOffset, raw.length);
     for (let i = 0; i < count; i++) {
-      data.push(dataType === DATA_TYPE.INT32 ? view.getInt32(i * 4, true) : int64At(view, i * 8, where));
+      data.push(dataType === DATA_TYPE.INT32 ? view.getInt32(i * 4, true) : int64At(view, i * 8, onWide));
     }
   } else if (count > 0) {
     const again = r.restart();
     const field = dataType === DATA_TYPE.INT32 ? TENSOR.int32Data : TENSOR.int64Data;
     while (again.next()) {
       if (again.field !== field) again.skip();
-      else again.forEachInt64(`values of ${where}`, (v) => data.push(v));
+      else again.forEachInt64(`values of ${where}`, (v) => data.push(v), onWide);
     }
     if (dataType === DATA_TYPE.INT32 && data.some((v) => v < -(2 ** 31) || v >= 2 ** 31)) {
       throw new OnnxError(`Expected the values of ${where} to fit in INT32 but received larger ones`);
     }
   }
-  return { name, tensor: { kind: 'int', dims, data } };
+  const tensor: GraphTensor = { kind: 'int', dims, data };
+  if (wide !== null) {
+    ctx.deferWide(tensor, `Expected the values of ${where} to be within ±(2^53 - 1) but received ${wide}`);
+  }
+  return { name, tensor };
 }
 
 /** Copies little-endian float32 bytes into data from index `at`, bit for bit (NaN payloads too). */
@@ -208,11 +219,17 @@ function copyLittleEndianFloats(bytes: Uint8Array, data: Float32Array, at: numbe
   for (let i = 0; i < bytes.length; i += 4) out.setUint32(at * 4 + i, view.getUint32(i, true));
 }
 
-/** A little-endian int64 as a number, refused outside ±(2^53 - 1) (where doubles stop being exact). */
-function int64At(view: DataView, offset: number, where: string): number {
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * A little-endian int64 as a number; outside ±(2^53 - 1) (where doubles stop being exact) it is
+ * ±Infinity, and `wide` gets the exact value.
+ */
+function int64At(view: DataView, offset: number, wide: (exact: string) => void): number {
   const v = view.getBigInt64(offset, true);
-  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new OnnxError(`Expected the values of ${where} to be within ±(2^53 - 1) but received ${v}`);
+  if (v > MAX_SAFE || v < -MAX_SAFE) {
+    wide(v.toString());
+    return v > 0n ? Infinity : -Infinity;
   }
   return Number(v);
 }

@@ -1,9 +1,14 @@
-/** What the decoders of one import share: the limits, and the running total of float elements. */
+/**
+ * What the decoders of one import share: the limits, the running total of float elements, and the
+ * integer tensors holding values past ±(2^53 - 1) (refused unless constant folding consumes them).
+ */
+import type { GraphTensor } from '../modelGraph.js';
 import { OnnxError } from './onnxError.js';
 import type { OnnxLimits } from './onnxLimits.js';
 
 export class ImportContext {
   private floatElements = 0;
+  private readonly wide = new Map<GraphTensor, string>();
 
   constructor(readonly limits: Readonly<OnnxLimits>) {}
 
@@ -16,5 +21,15 @@ export class ImportContext {
           `brings the total to ${this.floatElements}`,
       );
     }
+  }
+
+  /** Notes that `tensor` holds an INT64 past ±(2^53 - 1) (as ±Infinity); `message` refuses it. */
+  deferWide(tensor: GraphTensor, message: string): void {
+    this.wide.set(tensor, message);
+  }
+
+  /** The message refusing `tensor`'s too-large values, if the decoder noted any. */
+  wideMessage(tensor: GraphTensor): string | undefined {
+    return this.wide.get(tensor);
   }
 }

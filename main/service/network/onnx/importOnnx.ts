@@ -2,14 +2,16 @@
  * An ONNX file (ModelProto bytes) → ModelGraph, treating the file as hostile: caps checked before
  * anything is allocated (onnxLimits.ts), every length checked against the bytes left, subgraphs
  * and external data refused, one OnnxError with a clear message for every malformed or unsupported
- * file. The graph it returns has been through inferGraphShapes, which checks every node's
+ * file. Shape arithmetic on constants (torch's F.pad at opset 11+) is folded into initializers
+ * first (foldConstants.ts), so only ops left with run-time inputs must be ones Convscope runs. The graph it returns has been through inferGraphShapes, which checks every node's
  * attributes and input dims (a GraphError naming the node when they do not fit).
  */
 import { inferGraphShapes } from '../inferGraphShapes.js';
-import type { GraphNode, GraphTensor, ModelGraph } from '../modelGraph.js';
-import { decodeNode } from './decodeNode.js';
+import { SUPPORTED_OPS, type GraphNode, type GraphTensor, type ModelGraph } from '../modelGraph.js';
+import { decodeNode, type DecodedNode } from './decodeNode.js';
 import { decodeTensor } from './decodeTensor.js';
 import { readTensorType, readValueInfo, type ValueInfo } from './decodeValueInfo.js';
+import { foldConstants } from './foldConstants.js';
 import { ImportContext } from './importContext.js';
 import { OnnxError, quote } from './onnxError.js';
 import { DEFAULT_ONNX_LIMITS, type OnnxLimits } from './onnxLimits.js';
@@ -26,6 +28,7 @@ import {
   dataTypeName,
 } from './onnxSchema.js';
 import { readerOf, type ProtoReader } from './protoReader.js';
+import { unsupportedOpError } from './unsupportedOpError.js';
 
 export interface ImportOnnxOptions {
   /** Tighter (or looser) caps than DEFAULT_ONNX_LIMITS. */
@@ -37,6 +40,8 @@ const MAX_MODEL_ENTRIES = 1000;
 const MAX_CLASSES = 100_000;
 /** Parsed JSON can take several times its text in memory: the text is capped first. */
 const MAX_CLASSES_TEXT = 1024 * 1024;
+
+const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_OPS);
 
 export function importOnnx(bytes: Uint8Array, options: ImportOnnxOptions = {}): ModelGraph {
   const limits: OnnxLimits = { ...DEFAULT_ONNX_LIMITS, ...options.limits };
@@ -239,10 +244,43 @@ function readGraph(r: ProtoReader, ctx: ImportContext, opset: number): ModelGrap
     );
   }
 
-  const nodes = nodeReaders.map((n, i) => decodeNode(n, ctx, i));
-  uniqueNames(nodes);
-  checkTopology(input.name, initializers, nodes, output);
-  return { name, input, output, initializers, nodes, opset };
+  const decoded = nodeReaders.map((n, i) => decodeNode(n, ctx, i));
+  uniqueNames(decoded);
+  checkTopology(input.name, initializers, decoded, output);
+  const folded = foldConstants({ input, output, initializers, nodes: decoded }, ctx, opset);
+  const nodes = folded.nodes.map((node): GraphNode => {
+    if (!SUPPORTED.has(node.op)) throw unsupportedOpError(node.op, node.name);
+    return node as GraphNode;
+  });
+  checkWideInts(folded.initializers, nodes, ctx);
+  return { name, input, output, initializers: folded.initializers, nodes, opset };
+}
+
+/**
+ * No INT64 past ±(2^53 - 1) is left once the constants are folded: decodeTensor let them through
+ * as ±Infinity for Slice's bounds, and anything else that holds one is refused here, by the
+ * decoder's message naming the exact value when it is still the file's tensor. (Wide ints
+ * attributes are read only on Slice nodes, which are folded or refused by name before this.)
+ */
+function checkWideInts(
+  initializers: Record<string, GraphTensor>,
+  nodes: GraphNode[],
+  ctx: ImportContext,
+): void {
+  const check = (t: GraphTensor, where: string): void => {
+    if (t.kind !== 'int' || t.data.every(Number.isSafeInteger)) return;
+    const bad = t.data.find((v) => !Number.isSafeInteger(v));
+    throw new OnnxError(
+      ctx.wideMessage(t) ??
+        `Expected the values of ${where} to be within ±(2^53 - 1) but received ${bad === Infinity ? 'a larger one' : 'a smaller one'}`,
+    );
+  };
+  for (const [name, t] of Object.entries(initializers)) check(t, `tensor ${quote(name)}`);
+  for (const node of nodes) {
+    for (const [attr, a] of Object.entries(node.attributes)) {
+      if (a.type === 'tensor') check(a.value, `attribute ${quote(attr)} of node ${quote(node.name)}`);
+    }
+  }
 }
 
 /**
@@ -287,7 +325,7 @@ function inputDims(info: ValueInfo, ctx: ImportContext): number[] {
  * Node names unique, as ModelGraph requires: ONNX uses them for diagnostics only and allows
  * repeats, so a repeat becomes `<name>_1`, `<name>_2`, ... (the first free one).
  */
-function uniqueNames(nodes: GraphNode[]): void {
+function uniqueNames(nodes: DecodedNode[]): void {
   const used = new Set<string>();
   // The next suffix to try per name, so that n nodes sharing a name cost O(n), not O(n²).
   const nextSuffix = new Map<string, number>();
@@ -312,7 +350,7 @@ function uniqueNames(nodes: GraphNode[]): void {
 function checkTopology(
   inputName: string,
   initializers: Record<string, GraphTensor>,
-  nodes: GraphNode[],
+  nodes: DecodedNode[],
   output: string,
 ): void {
   const defined = new Set<string>([inputName, ...Object.keys(initializers)]);

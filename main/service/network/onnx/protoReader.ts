@@ -176,11 +176,13 @@ export class ProtoReader {
 
   /**
    * Calls `each` with every value of the current repeated varint field (packed or one unpacked),
-   * as signed 64-bit integers within ±(2^53 - 1).
+   * as signed 64-bit integers within ±(2^53 - 1). With `wide`, a value past that range is not
+   * refused: `wide` gets its exact decimal text and `each` gets ±Infinity (a Slice's "to the end"
+   * bound, INT64_MAX, is the one legitimate use; the caller refuses it anywhere else).
    */
-  forEachInt64(name: string, each: (v: number) => void): void {
+  forEachInt64(name: string, each: (v: number) => void, wide?: (exact: string) => void): void {
     if (this.wire === WIRE_VARINT) {
-      each(this.varintInt64(name));
+      each(this.varintInt64(name, wide));
       return;
     }
     this.expectWire(WIRE_LEN, name, WIRE_VARINT);
@@ -190,7 +192,7 @@ export class ProtoReader {
     // Decode from inside the run: a sub-reader bounded by the run, so a varint cannot run past it.
     const run = new ProtoReader(this.bytes, end - n, end, this.what, this.depth, this.maxDepth);
     run.fieldStart = this.fieldStart;
-    while (run.pos < end) each(run.varintInt64(name));
+    while (run.pos < end) each(run.varintInt64(name, wide));
   }
 
   /**
@@ -245,7 +247,7 @@ export class ProtoReader {
     return at;
   }
 
-  private varintInt64(name: string): number {
+  private varintInt64(name: string, wide?: (exact: string) => void): number {
     this.varint64();
     let { lo, hi } = this;
     let sign = 1;
@@ -256,6 +258,10 @@ export class ProtoReader {
       hi = (~hi + (lo === 0 ? 1 : 0)) >>> 0;
     }
     if (hi >= UNSAFE_HI) {
+      if (wide) {
+        wide(this.bigint(true));
+        return sign * Infinity;
+      }
       throw this.error(`${name} to be an integer within ±(2^53 - 1) but received ${this.bigint(true)}`);
     }
     const v = sign * (hi * TWO_32 + lo);
