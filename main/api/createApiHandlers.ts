@@ -26,7 +26,11 @@ import { previewSize } from './previewSize.js';
 import { createTaskTracker, type TrackedTask } from './taskTracker.js';
 import { SAMPLE_ATTRIBUTION, SAMPLE_FILE_NAME } from './sampleImage.js';
 
-/** Images one window may hold open at once (each lives in the compute process's memory). */
+/**
+ * Images held open at once (each lives in the compute process's memory). Opening one more releases
+ * the one used longest ago: a reloaded page (browser mode, or Ctrl+R in Electron) never closes the
+ * images of its previous life, and they must not lock the app out of opening new ones.
+ */
 export const MAX_OPEN_IMAGES = 32;
 
 interface OpenImage {
@@ -62,8 +66,12 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     name: string,
     extra: { sourcePath?: string; attribution?: string } = {},
   ): Promise<ImageInfo> => {
-    if (open.size >= MAX_OPEN_IMAGES)
-      throw new RangeError(`At most ${MAX_OPEN_IMAGES} images can be open at once; close one first`);
+    while (open.size >= MAX_OPEN_IMAGES) {
+      // Map order is use order (getOpen moves a used image to the end): the first is the oldest.
+      const [oldest] = open.keys();
+      open.delete(oldest);
+      await compute.run('releaseImage', { id: oldest }).catch(() => undefined);
+    }
     const stored = await compute.run('loadImage', { ...payload, options: { name } });
     const info: ImageInfo = {
       id: stored.id,
@@ -89,6 +97,9 @@ export function createApiHandlers(deps: ApiDeps): ApiHandlers {
     const image = open.get(imageId);
     if (image === undefined)
       throw new RangeError(`Expected the id of an open image for request.imageId but received "${imageId}"`);
+    // Most recently used last, for the eviction in openImage.
+    open.delete(imageId);
+    open.set(imageId, image);
     return image;
   };
 
