@@ -110,10 +110,19 @@ export interface TrainStatus {
   epochs: EpochStats[];
   /** The latest mini-batch, while running. */
   batch: { epoch: number; batch: number; batches: number; loss: number } | null;
+  /**
+   * Every mini-batch's training loss so far, averaged in at most TRAIN_LOSS_BUCKETS equal spans of
+   * the run: `x` the end of the span in epochs (batch b of epoch e ends at e − 1 + b / batches),
+   * `loss` the mean over its `batches` mini-batches.
+   */
+  batchLoss: { x: number; loss: number; batches: number }[];
   /** The best epoch by test accuracy so far (its weights are kept). */
   best: { epoch: number; testAccuracy: number } | null;
   /** Once the run ends (finished or cancelled with an epoch done): its best weights as a model. */
   modelId: string | null;
 }
+
+/** Spans the mini-batch loss history of a run is averaged in (TrainStatus.batchLoss). */
+export const TRAIN_LOSS_BUCKETS = 400;
 
 export type ModelExportFormat = 'onnx' | 'weights';

@@ -96,7 +96,15 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps): Pick<ApiHandler
     'train:start': async ({ taskId, settings }) => {
       const task = tasks.start(taskId);
       started += 1;
-      runs.set(taskId, { taskId, settings, epochs: [], batch: null, best: null, modelId: null });
+      runs.set(taskId, {
+        taskId,
+        settings,
+        epochs: [],
+        batch: null,
+        batchLoss: [],
+        best: null,
+        modelId: null,
+      });
       forgetOldRuns();
       const onDetail = (detail: unknown) => {
         const run = runs.get(taskId);
@@ -106,6 +114,7 @@ export function createNetworkHandlers(deps: NetworkHandlerDeps): Pick<ApiHandler
         else {
           run.epochs.push(...d.epochs);
           run.batch = d.batch;
+          run.batchLoss = d.batchLoss;
           run.best = bestOf(run.epochs);
         }
       };

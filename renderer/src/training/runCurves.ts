@@ -1,7 +1,7 @@
 /**
  * A training run's curves as chart series: loss and accuracy per epoch, train and test
- * (validation), plus the mini-batch losses seen while polling (so the loss chart moves before the
- * first epoch ends). Epochs are 1-based; batch b of epoch e sits at e − 1 + b / batches.
+ * (validation), plus the mini-batch loss history the back end keeps (so the loss chart moves before
+ * the first epoch ends). Epochs are 1-based; batch b of epoch e sits at e − 1 + b / batches.
  */
 import type { EpochStats, TrainStatus } from '../../../preload/networkContract.js';
 
@@ -10,13 +10,9 @@ export interface Point {
   y: number;
 }
 
-/** Adds the status's latest batch to `points` when it is newer than the last one kept. */
-export function withBatchPoint(points: readonly Point[], batch: TrainStatus['batch']): Point[] {
-  if (batch === null || batch.batches <= 0 || !Number.isFinite(batch.loss)) return points as Point[];
-  const x = batch.epoch - 1 + batch.batch / batch.batches;
-  const last = points[points.length - 1];
-  if (last !== undefined && x <= last.x) return points as Point[];
-  return [...points, { x, y: batch.loss }];
+/** The run's mini-batch loss history as a series (non-finite losses of a diverged run left out). */
+export function batchLossSeries(history: TrainStatus['batchLoss']): Point[] {
+  return history.filter((p) => Number.isFinite(p.loss)).map((p) => ({ x: p.x, y: p.loss }));
 }
 
 /** Per-epoch series, each point at its epoch number. */

@@ -9,7 +9,7 @@ import type { TrainSettings, TrainStatus } from '../../../preload/networkContrac
 import { networkApi } from '../explorer/networkApi.js';
 import { errorMessage } from '../studio/errorMessage.js';
 import { newTaskId } from '../studio/useTaskProgress.js';
-import { withBatchPoint, type Point } from './runCurves.js';
+import { batchLossSeries, type Point } from './runCurves.js';
 
 /** Poll interval while a run trains. */
 export const TRAIN_POLL_MS = 300;
@@ -81,7 +81,7 @@ export function useTrainingRuns(): TrainingRuns {
           ...r,
           status,
           state,
-          batchLoss: withBatchPoint(r.batchLoss, status.batch),
+          batchLoss: batchLossSeries(status.batchLoss),
           error: state === 'failed' ? (status.progress.error ?? r.error ?? 'the run failed') : r.error,
         };
       }),

@@ -188,6 +188,15 @@ describe('network channels', () => {
     expect(done.epochs).toHaveLength(1);
     expect(done.epochs[0].testAccuracy).toBeGreaterThan(0.8);
     expect(done.best).toEqual({ epoch: 1, testAccuracy: done.epochs[0].testAccuracy });
+    // Every mini-batch's loss is in the history: 125 batches of 64 in equal spans of the epoch,
+    // whose batch-weighted mean is the epoch's training loss.
+    const history = done.batchLoss;
+    expect(history.reduce((n, p) => n + p.batches, 0)).toBe(125);
+    expect(history.length).toBeGreaterThan(100);
+    expect(history.every((p, i) => p.x > 0 && p.x <= 1 && (i === 0 || p.x > history[i - 1].x))).toBe(true);
+    expect(history.at(-1)!.x).toBe(1);
+    const mean = history.reduce((s, p) => s + p.loss * p.batches, 0) / 125;
+    expect(mean).toBeCloseTo(done.epochs[0].trainLoss, 6);
     const models = await api['network:models'](null);
     const trained = models.find((m) => m.id === done.modelId)!;
     expect(trained.source).toBe('trained');

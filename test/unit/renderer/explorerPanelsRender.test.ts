@@ -31,6 +31,7 @@ describe('explorer and training panels', () => {
       taskId: 'train-1',
       progress: { state: 'running', stage: 'training', done: 1, total: 2 },
       settings: { ...DEFAULT_SETTINGS, epochs: 2 },
+      batchLoss: [{ x: 0.5, loss: 0.7, batches: 60 }],
       epochs: [
         {
           epoch: 1,

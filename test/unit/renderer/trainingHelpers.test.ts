@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyGap, epochSeries, withBatchPoint } from '../../../renderer/src/training/runCurves.js';
+import { accuracyGap, batchLossSeries, epochSeries } from '../../../renderer/src/training/runCurves.js';
 import {
   DEFAULT_SETTINGS,
   initScaleFromLog,
@@ -28,14 +28,16 @@ describe('training panel helpers', () => {
     expect(settingsDifference(DEFAULT_SETTINGS, DEFAULT_SETTINGS)).toBe('same settings');
   });
 
-  it('places batch losses between epochs and keeps only newer ones', () => {
-    let points = withBatchPoint([], { epoch: 1, batch: 25, batches: 125, loss: 0.9 });
-    expect(points).toEqual([{ x: 0.2, y: 0.9 }]);
-    points = withBatchPoint(points, { epoch: 1, batch: 25, batches: 125, loss: 0.9 });
-    expect(points.length).toBe(1);
-    points = withBatchPoint(points, { epoch: 2, batch: 125, batches: 125, loss: 0.2 });
-    expect(points[1]).toEqual({ x: 2, y: 0.2 });
-    expect(withBatchPoint(points, null)).toBe(points);
+  it('draws the batch-loss history at its epochs, leaving out non-finite losses', () => {
+    const points = batchLossSeries([
+      { x: 0.2, loss: 0.9, batches: 25 },
+      { x: 0.4, loss: Number.NaN, batches: 25 },
+      { x: 2, loss: 0.2, batches: 25 },
+    ]);
+    expect(points).toEqual([
+      { x: 0.2, y: 0.9 },
+      { x: 2, y: 0.2 },
+    ]);
   });
 
   it('turns epochs into series and the last train-validation gap', () => {

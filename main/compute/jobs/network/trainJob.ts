@@ -6,7 +6,13 @@
  * Cancelling keeps the best weights so far: they become a model before the job ends as cancelled
  * (a cancelled job delivers no result, so the model's id travels as a detail).
  */
-import type { EpochStats, ModelInfo, TrainSettings } from '../../../../preload/networkContract.js';
+import {
+  TRAIN_LOSS_BUCKETS,
+  type EpochStats,
+  type ModelInfo,
+  type TrainSettings,
+  type TrainStatus,
+} from '../../../../preload/networkContract.js';
 import { homeworkGraph } from '../../../service/network/homework/homeworkGraph.js';
 import { weightsFileText } from '../../../service/network/homework/weightsFile.js';
 import { manifestOf } from '../../../service/network/homework/weightsManifest.js';
@@ -29,6 +35,8 @@ export type TrainDetail =
       kind: 'progress';
       epochs: EpochStats[];
       batch: { epoch: number; batch: number; batches: number; loss: number } | null;
+      /** The whole mini-batch loss history so far (TrainStatus.batchLoss). */
+      batchLoss: TrainStatus['batchLoss'];
     }
   | { kind: 'model'; model: ModelInfo };
 
@@ -45,6 +53,8 @@ const SAMPLE_MS = 200;
 
 export interface TrainRunArgs {
   settings: TrainSettings;
+  /** Per loss bucket: [sum of losses, mini-batches, end x] (TRAIN_LOSS_BUCKETS x 3). */
+  losses: Float64Array;
   /** [epochs written] (Atomics: the records before it are complete). */
   count: Int32Array;
   /** [batch epoch, batch, batches, loss, then EPOCH_FIELDS per epoch]. */
@@ -58,6 +68,12 @@ export function trainRun(args: TrainRunArgs, context: TaskContext): TrainResult 
     cancelled: () => context.cancelled(),
     onBatch: (p) => {
       log.set([p.epoch, p.batch, p.batches, p.loss], 0);
+      // The run's mini-batches in TRAIN_LOSS_BUCKETS equal spans of its epochs.
+      const x = p.epoch - 1 + p.batch / p.batches;
+      const k = Math.min(TRAIN_LOSS_BUCKETS - 1, Math.floor(((x - 1e-9) / p.epochs) * TRAIN_LOSS_BUCKETS));
+      args.losses[k * 3] += p.loss;
+      args.losses[k * 3 + 1] += 1;
+      args.losses[k * 3 + 2] = x;
       context.advance(1);
     },
     onEpoch: (e) => {
@@ -73,6 +89,16 @@ export function trainRun(args: TrainRunArgs, context: TaskContext): TrainResult 
 }
 
 const trainRunTask = defineTask(import.meta.url, 'trainRun', trainRun);
+
+/** The filled loss buckets, in order (one being written may be a batch behind; the next sample catches up). */
+function lossHistory(losses: Float64Array): TrainStatus['batchLoss'] {
+  const out: TrainStatus['batchLoss'] = [];
+  for (let k = 0; k < TRAIN_LOSS_BUCKETS; k++) {
+    const batches = losses[k * 3 + 1];
+    if (batches > 0) out.push({ x: losses[k * 3 + 2], loss: losses[k * 3] / batches, batches });
+  }
+  return out;
+}
 
 function readEpochs(log: Float64Array, from: number, to: number): EpochStats[] {
   const out: EpochStats[] = [];
@@ -95,6 +121,7 @@ export const train: JobHandler<TrainPayload, { model: ModelInfo; stopped: TrainR
     throw new RangeError(`Expected an integer from 1 to 1000 for settings.epochs but received ${epochs}`);
   const args: TrainRunArgs = {
     settings,
+    losses: new Float64Array(new SharedArrayBuffer(TRAIN_LOSS_BUCKETS * 3 * 8)),
     count: new Int32Array(new SharedArrayBuffer(4)),
     log: new Float64Array(new SharedArrayBuffer((HEADER + epochs * EPOCH_FIELDS) * 8)),
   };
@@ -106,6 +133,7 @@ export const train: JobHandler<TrainPayload, { model: ModelInfo; stopped: TrainR
       kind: 'progress',
       epochs: readEpochs(args.log, sent, n),
       batch: batches > 0 ? { epoch, batch, batches, loss } : null,
+      batchLoss: lossHistory(args.losses),
     } satisfies TrainDetail);
     sent = n;
     if (batches > 0) context.reportProgress((epoch - 1) * batches + batch, epochs * batches);
