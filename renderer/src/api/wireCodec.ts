@@ -274,10 +274,13 @@ function describe(v: object): string {
 
 /** A copy of the view's own bytes (never the rest of its buffer), little-endian. */
 function toWireBytes(view: WireTypedArray): Uint8Array {
-  const bytes = new Uint8Array(view.byteLength);
-  bytes.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
-  if (!LITTLE_ENDIAN) swapBytes(bytes, view.BYTES_PER_ELEMENT);
-  return bytes;
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  // Little-endian machines send the elements' bytes as they are (encodeWire copies them into the
+  // message right away); a big-endian one swaps a copy.
+  if (LITTLE_ENDIAN) return bytes;
+  const swapped = bytes.slice();
+  swapBytes(swapped, view.BYTES_PER_ELEMENT);
+  return swapped;
 }
 
 /** A fresh typed array (its own buffer, so it is aligned and keeps nothing else alive). */
