@@ -12,7 +12,7 @@ import type {
   Tensor,
 } from '../../../native-kernels/types.js';
 import { GraphError } from './graphError.js';
-import type { GraphPlan, PlanStep } from './graphPlan.js';
+import { convOptions, type GraphPlan, type PlanStep } from './graphPlan.js';
 import { show } from './nodeReader.js';
 import { numel, sameDims } from './tensorDims.js';
 import { addBroadcast, padForward, softmaxForward, transpose2d } from './tensorOps.js';
@@ -74,12 +74,7 @@ function runStep<T extends FloatArray>(
   switch (step.kind) {
     case 'conv': {
       const x = read(step.x);
-      const options = {
-        stride: step.stride,
-        padding: step.padding,
-        dilation: step.dilation,
-        groups: step.groups,
-      };
+      const options = convOptions(step);
       return k.conv2d({ data: x.data, shape: x.dims }, step.weight, step.bias, options).data;
     }
     case 'batchNorm': {

@@ -41,6 +41,11 @@ export interface ConvStep extends StepBase {
   groups: number;
 }
 
+/** A conv step's options for the kernel library's conv2d and conv2dBackward. */
+export function convOptions(step: ConvStep) {
+  return { stride: step.stride, padding: step.padding, dilation: step.dilation, groups: step.groups };
+}
+
 export interface BatchNormStep extends StepBase {
   kind: 'batchNorm';
   x: string;

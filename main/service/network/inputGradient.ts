@@ -15,7 +15,7 @@ import {
 } from '../../../native-kernels/index.js';
 import { executePlan, type GraphValue } from './executePlan.js';
 import { GraphError } from './graphError.js';
-import type { GraphPlan, PlanStep } from './graphPlan.js';
+import { convOptions, type GraphPlan, type PlanStep } from './graphPlan.js';
 import type { ModelGraph } from './modelGraph.js';
 import { show } from './nodeReader.js';
 import { planGraph } from './planGraph.js';
@@ -61,12 +61,7 @@ function backwardStep(
   switch (step.kind) {
     case 'conv': {
       const x = read(step.x);
-      const options = {
-        stride: step.stride,
-        padding: step.padding,
-        dilation: step.dilation,
-        groups: step.groups,
-      };
+      const options = convOptions(step);
       return [
         [
           step.x,

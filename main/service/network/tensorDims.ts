@@ -1,11 +1,7 @@
 /** Small dimension helpers shared by planning and the tensor ops. */
 
-/** Product of the dimensions (1 for a scalar's []). */
-export function numel(dims: readonly number[]): number {
-  let n = 1;
-  for (const d of dims) n *= d;
-  return n;
-}
+/** Product of the dimensions (1 for a scalar's []): the kernel library's own. */
+export { numel } from '../../../native-kernels/shapes.js';
 
 /** Row-major strides of dims. */
 export function stridesOf(dims: readonly number[]): number[] {

@@ -16,6 +16,7 @@ import type { DecodedNode } from './decodeNode.js';
 import type { ImportContext } from './importContext.js';
 import { OnnxError, quote } from './onnxError.js';
 import { DATA_TYPE, dataTypeName } from './onnxSchema.js';
+import { numel, stridesOf } from '../tensorDims.js';
 
 /** The ops foldConstants evaluates when every input is constant. */
 export const FOLDABLE_OPS: ReadonlySet<string> = new Set([
@@ -219,22 +220,6 @@ class Evaluation {
 function show(values: readonly number[]): string {
   const shown = values.slice(0, 16).map(String);
   return `[${shown.join(', ')}${values.length > 16 ? ', ...' : ''}]`;
-}
-
-function numel(dims: readonly number[]): number {
-  let n = 1;
-  for (const d of dims) n *= d;
-  return n;
-}
-
-function stridesOf(dims: readonly number[]): number[] {
-  const strides = new Array<number>(dims.length);
-  let s = 1;
-  for (let i = dims.length - 1; i >= 0; i--) {
-    strides[i] = s;
-    s *= dims[i];
-  }
-  return strides;
 }
 
 /** A tensor of `kind` and `dims` whose element k is `at(k)`, k < count (already checked). */
