@@ -27,20 +27,27 @@ export interface TaskRef<A, R> {
 
 /**
  * Names `fn`, exported as `name` from the module at `moduleUrl` (pass `import.meta.url`), as a pool
- * task. Functions are not cloneable, so the worker finds it by module and name.
+ * task. Functions are not cloneable, so the worker finds it by module and name. A `background` task
+ * runs on the background pool (JobContext.background), whose threads start on demand and load
+ * the module then: the main pool's threads do not load it when they warm up.
  */
-export function defineTask<A, R>(moduleUrl: string, name: string, fn: TaskFn<A, R>): TaskRef<A, R> {
+export function defineTask<A, R>(
+  moduleUrl: string,
+  name: string,
+  fn: TaskFn<A, R>,
+  { background = false }: { background?: boolean } = {},
+): TaskRef<A, R> {
   if (fn.name !== '' && fn.name !== name)
     throw new Error(`defineTask: the function is called ${fn.name}, not ${name}`);
-  taskModuleUrls.add(moduleUrl);
+  if (!background) warmModuleUrls.add(moduleUrl);
   return { module: moduleUrl, name };
 }
 
-const taskModuleUrls = new Set<string>();
+const warmModuleUrls = new Set<string>();
 
-/** Modules that define tasks (known once the jobs are imported), for warming up the threads. */
+/** Modules of the main pool's tasks (known once the jobs are imported), for warming up its threads. */
 export function taskModules(): string[] {
-  return [...taskModuleUrls];
+  return [...warmModuleUrls];
 }
 
 /** The task name that loads the addon and the task modules (the pool warms every thread with it). */

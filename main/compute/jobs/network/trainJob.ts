@@ -88,7 +88,7 @@ export function trainRun(args: TrainRunArgs, context: TaskContext): TrainResult 
   });
 }
 
-const trainRunTask = defineTask(import.meta.url, 'trainRun', trainRun);
+const trainRunTask = defineTask(import.meta.url, 'trainRun', trainRun, { background: true });
 
 /** The filled loss buckets, in order (one being written may be a batch behind; the next sample catches up). */
 function lossHistory(losses: Float64Array): TrainStatus['batchLoss'] {
