@@ -8,6 +8,22 @@ import { loadMnist, splitMnist } from '../../../service/network/mnist/loadMnist.
 /** Digits per request at most. */
 export const MAX_DIGITS_PER_PAGE = 200;
 
+/**
+ * The test split, and its positions by class: drawn once per process rather than on every page and
+ * every explorer run (the split is a 10,000-element shuffle).
+ */
+let split: { test: Int32Array; byLabel: number[][] } | null = null;
+function testSplit(): { test: Int32Array; byLabel: number[][] } {
+  if (split === null) {
+    const test = splitMnist().test;
+    const labels = loadMnist().labels;
+    const byLabel: number[][] = Array.from({ length: 10 }, () => []);
+    test.forEach((digit, index) => byLabel[labels[digit]].push(index));
+    split = { test, byLabel };
+  }
+  return split;
+}
+
 /** Test digits of class `label` (all with null), `count` from `offset` on, and how many there are. */
 export function mnistTestDigits(
   label: number | null,
@@ -20,29 +36,23 @@ export function mnistTestDigits(
     throw new RangeError(`Expected an integer offset >= 0 but received ${offset}`);
   if (!Number.isInteger(count) || count < 1 || count > MAX_DIGITS_PER_PAGE)
     throw new RangeError(`Expected a count from 1 to ${MAX_DIGITS_PER_PAGE} but received ${count}`);
-  const mnist = loadMnist();
-  const size = mnist.rows * mnist.cols;
-  const test = splitMnist().test;
-  const matching: number[] = [];
-  test.forEach((digit, index) => {
-    if (label === null || mnist.labels[digit] === label) matching.push(index);
-  });
-  const digits = matching.slice(offset, offset + count).map((index) => {
-    const digit = test[index];
-    return {
-      index,
-      label: mnist.labels[digit],
-      pixels: mnist.pixels.slice(digit * size, (digit + 1) * size),
-    };
-  });
-  return { total: matching.length, digits };
+  const { test, byLabel } = testSplit();
+  const matching = label === null ? Array.from(test.keys()) : byLabel[label];
+  return {
+    total: matching.length,
+    digits: matching.slice(offset, offset + count).map((i) => sampleAt(test, i)),
+  };
 }
 
 /** Test digit `index`'s pixels and label. */
 export function mnistTestDigit(index: number): DigitSample {
-  const test = splitMnist().test;
+  const { test } = testSplit();
   if (!Number.isInteger(index) || index < 0 || index >= test.length)
     throw new RangeError(`Expected a test digit index from 0 to ${test.length - 1} but received ${index}`);
+  return sampleAt(test, index);
+}
+
+function sampleAt(test: Int32Array, index: number): DigitSample {
   const mnist = loadMnist();
   const size = mnist.rows * mnist.cols;
   const digit = test[index];
