@@ -10,6 +10,7 @@ import type { Channel, EpochStats, TrainSettings, TrainStatus } from '../../prel
 import type { ComputeClient } from '../compute/computeClient.js';
 import type { TrainDetail } from '../compute/jobs/network/trainJob.js';
 import { atomicWriteFile } from '../service/image/atomicWrite.js';
+import { betterScore } from '../service/network/train/betterScore.js';
 import type { ApiHandlers } from './apiTypes.js';
 import type { TaskTracker } from './taskTracker.js';
 
@@ -28,13 +29,8 @@ export interface NetworkHandlerDeps {
 /** The best epoch by test accuracy (ties: the lower test loss), as the training code keeps it. */
 function bestOf(epochs: EpochStats[]): TrainStatus['best'] {
   let best: EpochStats | null = null;
-  for (const e of epochs)
-    if (
-      best === null ||
-      e.testAccuracy > best.testAccuracy ||
-      (e.testAccuracy === best.testAccuracy && e.testLoss < best.testLoss)
-    )
-      best = e;
+  const score = (e: EpochStats) => ({ accuracy: e.testAccuracy, loss: e.testLoss });
+  for (const e of epochs) if (betterScore(score(e), best && score(best))) best = e;
   return best && { epoch: best.epoch, testAccuracy: best.testAccuracy };
 }
 

@@ -24,6 +24,7 @@ import { mulberry32, nextUint32, shuffleInPlace } from '../../../../native-kerne
 import { TrainingNetwork } from './trainingNetwork.js';
 import type { TrainEpoch, TrainHooks, TrainResult, TrainStop } from './trainResult.js';
 import { resolveTrainSettings, type TrainOptions } from './trainSettings.js';
+import { betterScore } from './betterScore.js';
 
 interface Best {
   epoch: number;
@@ -122,11 +123,7 @@ export function trainNetwork(
       trainImagesPerSecond: train.length / trainSeconds,
     };
     epochs.push(record);
-    if (
-      best === null ||
-      score.accuracy > best.accuracy ||
-      (score.accuracy === best.accuracy && score.loss < best.loss)
-    )
+    if (betterScore(score, best))
       best = {
         epoch: e + 1,
         loss: score.loss,
