@@ -8,6 +8,7 @@ import type { NetworkInput } from '../../../preload/networkContract.js';
 import { DigitBrowser } from './DigitBrowser.js';
 import { DrawPad } from './DrawPad.js';
 import { PAD_SIZE } from './brush.js';
+import { FileButton } from '../studio/FileButton.js';
 
 type Source = 'digit' | 'drawn' | 'photo';
 
@@ -68,28 +69,23 @@ export function InputPanel({ input, onInput }: InputPanelProps) {
         <DrawPad onDraw={(pixels) => feed({ kind: 'drawn', pixels })} />
       </div>
       <div hidden={source !== 'photo'} className="photo-picker">
-        <button type="button" data-testid="open-photo" onClick={() => file.current?.click()}>
-          Choose a photo…
-        </button>
-        <span className="muted small">
-          {input.kind === 'photo' ? input.name : 'Centre-cropped, made gray and resized to the input.'}
-        </span>
-        <input
-          ref={file}
-          type="file"
+        <FileButton
+          testId="open-photo"
+          inputTestId="open-photo-input"
+          inputRef={file}
           accept="image/*,.tif,.tiff,.avif"
-          hidden
-          data-testid="open-photo-input"
-          onChange={(event) => {
-            const chosen = event.target.files?.[0];
-            event.target.value = '';
-            if (chosen === undefined) return;
+          onFile={(chosen) => {
             setSource('photo');
             void chosen
               .arrayBuffer()
               .then((buffer) => feed({ kind: 'photo', name: chosen.name, bytes: new Uint8Array(buffer) }));
           }}
-        />
+        >
+          Choose a photo…
+        </FileButton>
+        <span className="muted small">
+          {input.kind === 'photo' ? input.name : 'Centre-cropped, made gray and resized to the input.'}
+        </span>
       </div>
     </section>
   );

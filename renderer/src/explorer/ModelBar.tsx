@@ -3,11 +3,12 @@
  * trained runs), Open model… (.onnx or a weights .json) and export of the current model as ONNX or
  * as a weights file (Electron: save dialog, then a file; browser mode: a download).
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 
 import type { AppInfo } from '../../../preload/contract.js';
 import type { ModelExportFormat, ModelInfo } from '../../../preload/networkContract.js';
 import { exportModel } from './exportModel.js';
+import { FileButton } from '../studio/FileButton.js';
 
 /** Props of ModelBar. */
 export interface ModelBarProps {
@@ -30,7 +31,6 @@ const SOURCE_LABELS: Record<ModelInfo['source'], string> = {
 
 /** The model picker, opener and exporter. */
 export function ModelBar({ model, models, opening, shell, onSelect, onOpenFile, onRefresh }: ModelBarProps) {
-  const file = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [exporting, setExporting] = useState(false);
   // The current model is listed even before the list has caught up with it.
@@ -72,21 +72,15 @@ export function ModelBar({ model, models, opening, shell, onSelect, onOpenFile, 
           ))}
         </select>
       </label>
-      <button type="button" data-testid="open-model" disabled={opening} onClick={() => file.current?.click()}>
-        {opening ? 'Opening…' : 'Open model…'}
-      </button>
-      <input
-        ref={file}
-        type="file"
+      <FileButton
+        testId="open-model"
+        inputTestId="open-model-input"
         accept=".onnx,.json,application/json"
-        hidden
-        data-testid="open-model-input"
-        onChange={(event) => {
-          const chosen = event.target.files?.[0];
-          if (chosen !== undefined) onOpenFile(chosen);
-          event.target.value = '';
-        }}
-      />
+        disabled={opening}
+        onFile={onOpenFile}
+      >
+        {opening ? 'Opening…' : 'Open model…'}
+      </FileButton>
       <span className="muted">Export</span>
       <button
         type="button"

@@ -1,6 +1,5 @@
 /** Opening photos: the Open button (dialog in Electron, file input in a browser) and recent files. */
-import { useRef } from 'react';
-
+import { FileButton } from './FileButton.js';
 import type { ImageSession } from './useImageSession.js';
 
 /** Props of OpenControls. */
@@ -11,31 +10,19 @@ export type OpenControlsProps = Pick<
 
 /** The Open button, its hidden file input and (Electron only) the recent-files menu. */
 export function OpenControls(props: OpenControlsProps) {
-  const input = useRef<HTMLInputElement>(null);
   const electron = props.shell === 'electron';
   return (
     <div className="open-controls">
-      <button
-        type="button"
-        data-testid="open-button"
+      <FileButton
+        testId="open-button"
+        inputTestId="open-file-input"
+        accept="image/*,.tif,.tiff,.avif,.heic"
         disabled={props.opening}
-        onClick={() => (electron ? props.openDialog() : input.current?.click())}
+        onFile={props.openFile}
+        onClick={electron ? props.openDialog : undefined}
       >
         {props.opening ? 'Opening…' : 'Open photo…'}
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept="image/*,.tif,.tiff,.avif,.heic"
-        hidden
-        data-testid="open-file-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file !== undefined) props.openFile(file);
-          // Reset so choosing the same file again still fires a change.
-          event.target.value = '';
-        }}
-      />
+      </FileButton>
       {electron && props.recent.length > 0 && (
         <select
           aria-label="Open a recent file"

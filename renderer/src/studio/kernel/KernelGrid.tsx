@@ -18,10 +18,24 @@ export interface KernelGridProps {
   /** data-testid of the grid; cells get `${cellTestIdPrefix}-${r}-${c}`. */
   testId: string;
   cellTestIdPrefix: string;
+  /** A cell's accessible name (default "<label> weight, row r, column c"). */
+  cellLabel?: (r: number, c: number) => string;
+  /** Highlight the centre tap (default true: it sits over the output pixel). */
+  highlightCentre?: boolean;
+  className?: string;
 }
 
 /** The kernel's weights as an editable grid; the centre tap (floor(n/2)) is highlighted. */
-export function KernelGrid({ grid, onCell, label, testId, cellTestIdPrefix }: KernelGridProps) {
+export function KernelGrid({
+  grid,
+  onCell,
+  label,
+  testId,
+  cellTestIdPrefix,
+  cellLabel = (r, c) => `${label} weight, row ${r + 1}, column ${c + 1}`,
+  highlightCentre = true,
+  className = 'cs-grid',
+}: KernelGridProps) {
   const rows = grid.length;
   const cols = grid[0]?.length ?? 0;
   const [active, setActive] = useState<[number, number]>([0, 0]);
@@ -46,7 +60,7 @@ export function KernelGrid({ grid, onCell, label, testId, cellTestIdPrefix }: Ke
       role="grid"
       aria-label={`${label}, ${rows} by ${cols}`}
       data-testid={testId}
-      className="cs-grid"
+      className={className}
       style={{ gridTemplateColumns: `repeat(${cols}, max-content)` }}
     >
       {grid.map((row, r) => (
@@ -60,9 +74,9 @@ export function KernelGrid({ grid, onCell, label, testId, cellTestIdPrefix }: Ke
                 }}
                 value={v}
                 onValue={(value) => onCell(r, c, value)}
-                aria-label={`${label} weight, row ${r + 1}, column ${c + 1}`}
+                aria-label={cellLabel(r, c)}
                 data-testid={`${cellTestIdPrefix}-${r}-${c}`}
-                className={r === centre[0] && c === centre[1] ? 'cs-centre' : undefined}
+                className={highlightCentre && r === centre[0] && c === centre[1] ? 'cs-centre' : undefined}
                 tabIndex={r === ar && c === ac ? 0 : -1}
                 onFocus={() => setActive([r, c])}
                 onKeyDown={(e) => onKeyDown(r, c, e)}
